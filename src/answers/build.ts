@@ -1,0 +1,131 @@
+/** Turns a Resolution into the platform-neutral Answer. Pure: same input, same answer. */
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Service } from '../knowledge/schema';
+import type { Choice, Resolution } from '../resolver/resolution';
+import type { Answer, HelpAnswer, MatrixRow, Meta, OverviewAnswer } from './answer';
+
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  'who patches RDS?',
+  'who configures security groups on EC2?',
+  'is encryption at rest on S3 our job or AWS?',
+  'who patches the OS on ECS Fargate?',
+  'who rotates KMS keys?',
+  'who handles physical security of the data centers?',
+];
+
+function matrixAction(service: Service): Choice {
+  return { label: `Full matrix for ${service.shortName}`, service: service.id };
+}
+
+const ref = (x: { id: string; name: string }): { id: string; name: string } => ({ id: x.id, name: x.name });
+
+export function buildOverview(service: Service, meta: Meta): OverviewAnswer {
+  const variantName = new Map((service.variants ?? []).map((v) => [v.id, v.name]));
+  const rows: MatrixRow[] = service.responsibilities.map((r) => ({
+    task: { id: r.task, name: r.task },
+    owner: r.owner,
+    byVariant: Object.entries(r.byVariant ?? {}).map(([id, part]) => ({ variant: variantName.get(id) ?? id, owner: part.owner })),
+  }));
+  return {
+    ...meta,
+    kind: 'overview',
+    service: { id: service.id, name: service.shortName, category: service.category },
+    summary: service.summary,
+    rows,
+    sources: [service.docs],
+    actions: [],
+  };
+}
+
+export function buildAnswer(resolution: Resolution, query: string, kb: KnowledgeBase): Answer {
+  const meta: Meta = { kbVersion: kb.version, query, confidence: round(resolution.confidence) };
+  switch (resolution.kind) {
+    case 'responsibility': {
+      const { service, task, entryTask } = resolution;
+      let basisNote: string | null = null;
+      if (resolution.basis === 'category') {
+        basisNote = `whoowns has no entry of its own for ${task.name.toLowerCase()} on ${service.shortName}; this is the usual owner for ${service.category} services. Check the service's security documentation.`;
+      } else if (entryTask.id !== task.id) {
+        basisNote = `From ${service.shortName}'s entry for ${entryTask.name.toLowerCase()}.`;
+      }
+      return {
+        ...meta,
+        kind: 'responsibility',
+        service: { id: service.id, name: service.shortName },
+        task: ref(entryTask.id === task.id || resolution.basis === 'category' ? task : entryTask),
+        variant: resolution.variant ? ref(resolution.variant) : null,
+        owner: resolution.owner,
+        aws: resolution.aws,
+        customer: resolution.customer,
+        condition: resolution.condition ?? null,
+        basisNote,
+        alternatives: resolution.alternatives.map((a) => ({ variant: a.variant.name, owner: a.owner })),
+        sources: resolution.sources,
+        reviewed: resolution.reviewed ?? null,
+        actions: [matrixAction(service)],
+      };
+    }
+    case 'general':
+      return {
+        ...meta,
+        kind: 'general',
+        task: ref(resolution.task),
+        owner: resolution.owner,
+        aws: resolution.aws,
+        customer: resolution.customer,
+        condition: resolution.condition ?? null,
+        sources: resolution.sources,
+        actions: [],
+      };
+    case 'overview': {
+      const overview = buildOverview(resolution.service, meta);
+      return { ...overview, rows: overview.rows.map((row) => ({ ...row, task: { id: row.task.id, name: kb.tasks.get(row.task.id)?.name ?? row.task.id } })) };
+    }
+    case 'clarify':
+      return {
+        ...meta,
+        kind: 'clarify',
+        question: resolution.question,
+        service: resolution.service ? { id: resolution.service.id, name: resolution.service.shortName } : null,
+        task: resolution.task ? ref(resolution.task) : null,
+        choices: resolution.choices,
+      };
+    case 'unknown':
+      return { ...meta, kind: 'unknown', message: unknownMessage(resolution.reason, resolution.service), examples: EXAMPLE_QUESTIONS.slice(0, 3), suggestions: resolution.suggestions };
+  }
+}
+
+function unknownMessage(reason: Extract<Resolution, { kind: 'unknown' }>['reason'], service: Service | undefined): string {
+  switch (reason) {
+    case 'empty':
+      return 'Ask me who owns a security or operations task for an AWS service.';
+    case 'off-topic':
+      return 'I only answer who owns a security or operations task under the AWS Shared Responsibility Model, not pricing or other topics.';
+    case 'instruction':
+      return "I don't take instructions, I only answer who owns a security or operations task for an AWS service.";
+    case 'service-only':
+      return `I know ${service?.shortName ?? 'that service'}, but not what you are asking about it. Name a task such as patching, encryption, backups or access control.`;
+    case 'no-match':
+      return "I couldn't match that to an AWS service or a security task I know.";
+  }
+}
+
+export function buildHelp(kb: KnowledgeBase): HelpAnswer {
+  return {
+    kind: 'help',
+    kbVersion: kb.version,
+    query: 'help',
+    confidence: 1,
+    intro: `I tell you who owns a security or operations task for an AWS service under the AWS Shared Responsibility Model: AWS, you, or both. I know ${kb.services.size} services and ${kb.tasks.size} tasks.`,
+    examples: EXAMPLE_QUESTIONS,
+    commands: [
+      { usage: '<question>', description: 'who owns a task, e.g. "who patches RDS?"' },
+      { usage: 'service <name>', description: "the service's whole responsibility matrix" },
+      { usage: 'help', description: 'this message' },
+    ],
+  };
+}
+
+function round(n: number): number {
+  return Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
+}

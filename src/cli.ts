@@ -1,0 +1,181 @@
+/**
+ * The `whoowns` command: ask, chat, kb validate|export, serve, eval. Exit codes: 0 ok,
+ * 1 a check failed, 2 wrong usage or a broken setup.
+ */
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { ConsoleAdapter } from '../adapters/console/console-adapter';
+import { toAskJson } from './answers/json';
+import { createBot, startApp } from './app';
+import { loadConfig } from './config';
+import { errorCode, errorMessage, WhoownsError } from './errors';
+import { formatReport, readQuestions, runEval } from './eval/eval';
+import { matrixRows, toCsv, toMarkdown } from './knowledge/export';
+import { formatIssue } from './knowledge/issues';
+import { loadKnowledgeBase } from './knowledge/loader';
+import { createLogger } from './logger';
+import { projectRoot } from './paths';
+import { renderText } from './render/text';
+
+const USAGE = `whoowns: who owns a security or operations task for an AWS service
+
+Usage:
+  whoowns ask "<question>"          answer as text
+  whoowns ask --json "<question>"   answer as one JSON object
+  whoowns ask --json                read questions from stdin, one per line; one JSON object per line
+  whoowns chat                      talk to the bot in the terminal
+  whoowns serve [--port N]          run the HTTP server (what npm start runs)
+  whoowns kb validate [dir]         check the knowledge base
+  whoowns kb export [--format csv|md|json]   print the whole responsibility matrix
+  whoowns eval [--file F] [--quiet] accuracy over the labelled questions
+  whoowns help
+
+Settings come from the environment or .env (see .env.example).`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: NodeJS.ReadableStream;
+}
+
+function flag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i === -1) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new WhoownsError('USAGE', `${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
+async function forEachLine(stdin: NodeJS.ReadableStream, fn: (line: string) => void): Promise<void> {
+  const rl = createInterface({ input: stdin, crlfDelay: Infinity });
+  for await (const line of rl) fn(line);
+}
+
+async function ask(args: string[], io: Io): Promise<number> {
+  const json = flag(args, '--json');
+  const { bot } = createBot(loadConfig().knowledgeDir);
+  const answerOne = (question: string): string => {
+    const answer = bot.handle({ text: question });
+    return json ? JSON.stringify(toAskJson(answer)) : renderText(answer);
+  };
+  if (args.length > 0) {
+    io.out(answerOne(args.join(' ')));
+    return 0;
+  }
+  await forEachLine(io.stdin, (line) => {
+    if (line.trim() === '') return;
+    io.out(json ? answerOne(line) : `${answerOne(line)}\n`);
+  });
+  return 0;
+}
+
+async function chat(io: Io): Promise<number> {
+  const { bot } = createBot(loadConfig().knowledgeDir);
+  const adapter = new ConsoleAdapter(bot);
+  io.out(`whoowns (knowledge base v${bot.kbVersion}). Ask who owns what, e.g. "who patches RDS?". Type a number to pick a choice, "help" for help, "quit" to leave.`);
+  const rl = createInterface({ input: io.stdin, output: process.stdout, prompt: 'you> ', terminal: process.stdin.isTTY === true });
+  rl.prompt();
+  for await (const line of rl) {
+    if (/^\s*(quit|exit|bye)\s*$/i.test(line)) break;
+    if (line.trim()) io.out(`\n${adapter.push(line).output}\n`);
+    rl.prompt();
+  }
+  rl.close();
+  return 0;
+}
+
+function kb(args: string[], io: Io): number {
+  const sub = args.shift();
+  if (sub === 'validate') {
+    const dir = path.resolve(args[0] ?? loadConfig().knowledgeDir);
+    const result = loadKnowledgeBase(dir);
+    if (!result.ok) {
+      io.err(`knowledge base in ${dir} is invalid (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}):`);
+      for (const issue of result.issues) io.err(`  ${formatIssue(issue)}`);
+      return 1;
+    }
+    const responsibilities = [...result.kb.services.values()].reduce((n, s) => n + s.responsibilities.length, 0);
+    io.out(`knowledge base v${result.kb.version} is valid: ${result.kb.services.size} services, ${result.kb.tasks.size} tasks, ${responsibilities} responsibilities`);
+    return 0;
+  }
+  if (sub === 'export') {
+    const format = option(args, '--format') ?? 'csv';
+    const dir = path.resolve(option(args, '--dir') ?? loadConfig().knowledgeDir);
+    const result = loadKnowledgeBase(dir);
+    if (!result.ok) throw new WhoownsError('KB_INVALID', result.issues.map(formatIssue).join('\n'));
+    const rows = matrixRows(result.kb);
+    if (format === 'csv') io.out(toCsv(rows).trimEnd());
+    else if (format === 'md') io.out(toMarkdown(rows).trimEnd());
+    else if (format === 'json') io.out(JSON.stringify({ kbVersion: result.kb.version, rows }, null, 2));
+    else throw new WhoownsError('USAGE', `unknown format "${format}" (csv, md or json)`);
+    return 0;
+  }
+  throw new WhoownsError('USAGE', 'kb needs a subcommand: validate or export');
+}
+
+async function serve(args: string[], io: Io): Promise<number> {
+  const port = option(args, '--port');
+  const config = loadConfig(process.env, port !== undefined ? { port: Number(port) } : {});
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  const address = app.server.address();
+  io.err(`whoowns listening on http://localhost:${typeof address === 'object' && address ? address.port : config.port} (health: /healthz)`);
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'shutting down');
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return new Promise<number>(() => undefined);
+}
+
+function evaluate(args: string[], io: Io): number {
+  const quiet = flag(args, '--quiet');
+  const file = option(args, '--file') ?? path.join(projectRoot(), 'tests', 'eval', 'questions.jsonl');
+  const { bot } = createBot(loadConfig().knowledgeDir);
+  const report = runEval(bot, readQuestions(file));
+  io.out(formatReport(report, !quiet));
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s), stdin: process.stdin }): Promise<number> {
+  loadDotenv({ quiet: true });
+  const args = [...argv];
+  const command = args.shift();
+  try {
+    switch (command) {
+      case 'ask':
+        return await ask(args, io);
+      case 'chat':
+        return await chat(io);
+      case 'kb':
+        return kb(args, io);
+      case 'serve':
+        return await serve(args, io);
+      case 'eval':
+        return evaluate(args, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new WhoownsError('USAGE', `unknown command "${command}"`);
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    io.err(`whoowns: ${errorMessage(error)}`);
+    if (code === 'USAGE') io.err('\n' + USAGE);
+    return code === 'INTERNAL' ? 1 : 2;
+  }
+}

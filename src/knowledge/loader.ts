@@ -1,0 +1,97 @@
+/**
+ * Reads knowledge/ from disk, checks every file against the schema and the cross-file rules,
+ * and returns either a complete KnowledgeBase or the full list of problems (file, field, reason).
+ * It never returns half a base.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { WhoownsError } from '../errors';
+import { formatIssue, formatPath, type KbIssue } from './issues';
+import type { KnowledgeBase } from './knowledge-base';
+import { modelSchema, serviceSchema, tasksFileSchema, type Service } from './schema';
+import { crossValidate } from './validate';
+
+export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; issues: KbIssue[] };
+
+/** Largest knowledge file we read: a service file is a few KB; anything huge is a mistake. */
+const MAX_FILE_BYTES = 512 * 1024;
+
+function readYaml(dir: string, relative: string, issues: KbIssue[]): unknown {
+  const full = path.join(dir, relative);
+  if (!existsSync(full)) {
+    issues.push({ file: relative, path: '', message: 'file is missing' });
+    return undefined;
+  }
+  const size = statSync(full).size;
+  if (size > MAX_FILE_BYTES) {
+    issues.push({ file: relative, path: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` });
+    return undefined;
+  }
+  const doc = parseDocument(readFileSync(full, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+      issues.push({ file: relative, path: where, message: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}` });
+    }
+    return undefined;
+  }
+  return doc.toJS() as unknown;
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, file: string, issues: KbIssue[]): T | undefined {
+  if (value === undefined) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    issues.push({ file, path: formatPath(issue.path), message: issue.message });
+  }
+  return undefined;
+}
+
+export function loadKnowledgeBase(dir: string): LoadResult {
+  const issues: KbIssue[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { ok: false, issues: [{ file: dir, path: '', message: 'knowledge folder not found' }] };
+  }
+  const model = check(modelSchema, readYaml(dir, 'model.yaml', issues), 'model.yaml', issues);
+  const tasksFile = check(tasksFileSchema, readYaml(dir, 'tasks.yaml', issues), 'tasks.yaml', issues);
+
+  const services: Array<{ file: string; service: Service }> = [];
+  const awsDir = path.join(dir, 'aws');
+  const serviceFiles = existsSync(awsDir) ? readdirSync(awsDir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort() : [];
+  if (serviceFiles.length === 0) issues.push({ file: 'aws/', path: '', message: 'no service files found' });
+  for (const name of serviceFiles) {
+    const file = `aws/${name}`;
+    const service = check(serviceSchema, readYaml(dir, file, issues), file, issues);
+    if (service) services.push({ file, service });
+  }
+
+  if (model && tasksFile) issues.push(...crossValidate(model, tasksFile, services));
+  if (issues.length > 0 || !model || !tasksFile) return { ok: false, issues };
+
+  const reviewed = services
+    .flatMap(({ service }) => service.responsibilities.map((r) => r.reviewed))
+    .reduce((latest, date) => (date > latest ? date : latest), model.released);
+
+  const kb: KnowledgeBase = {
+    dir,
+    version: model.version,
+    model,
+    concepts: tasksFile.concepts,
+    tasks: new Map(tasksFile.tasks.map((t) => [t.id, t])),
+    services: new Map(services.map(({ service }) => [service.id, service])),
+    reviewed,
+  };
+  return { ok: true, kb };
+}
+
+/** For start-up paths where a bad base must stop the program with a clear message. */
+export function loadKnowledgeBaseOrThrow(dir: string): KnowledgeBase {
+  const result = loadKnowledgeBase(dir);
+  if (result.ok) return result.kb;
+  const shown = result.issues.slice(0, 50).map(formatIssue).join('\n  ');
+  const more = result.issues.length > 50 ? `\n  … and ${result.issues.length - 50} more` : '';
+  throw new WhoownsError('KB_INVALID', `knowledge base in ${dir} is invalid:\n  ${shown}${more}`);
+}

@@ -1,0 +1,52 @@
+/** Answer -> plain text, for the terminal and for any client that shows no cards. */
+import { OWNER_LABEL, type Answer } from '../answers/answer';
+import { alternativesLine, footer, OWNER_BADGE, responsibilityTitle } from './wording';
+
+export function renderText(answer: Answer): string {
+  const lines: string[] = [];
+  switch (answer.kind) {
+    case 'responsibility':
+    case 'general': {
+      lines.push(answer.kind === 'responsibility' ? responsibilityTitle(answer) : `${answer.task.name} (general model)`);
+      lines.push(`Owner: ${OWNER_BADGE[answer.owner]}`);
+      lines.push(`AWS: ${answer.aws}`);
+      lines.push(`You: ${answer.customer}`);
+      if (answer.condition) lines.push(`Condition: ${answer.condition}`);
+      if (answer.kind === 'responsibility' && answer.basisNote) lines.push(`Note: ${answer.basisNote}`);
+      const alternatives = answer.kind === 'responsibility' ? alternativesLine(answer.alternatives) : null;
+      if (alternatives) lines.push(alternatives);
+      lines.push(...answer.sources.map((s) => `Source: ${s}`));
+      lines.push(footer({ kbVersion: answer.kbVersion, reviewed: answer.kind === 'responsibility' ? answer.reviewed : null }));
+      break;
+    }
+    case 'overview': {
+      lines.push(`${answer.service.name}: who owns what`, answer.summary, '');
+      const width = Math.max(...answer.rows.map((r) => r.task.name.length), 4);
+      for (const row of answer.rows) {
+        const owner = row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_LABEL[v.owner]}`).join('; ') : OWNER_BADGE[row.owner];
+        lines.push(`  ${row.task.name.padEnd(width)}  ${owner}`);
+      }
+      lines.push('', ...answer.sources.map((s) => `Source: ${s}`), footer(answer));
+      break;
+    }
+    case 'clarify':
+      lines.push(answer.question, ...answer.choices.map((c, i) => `  ${i + 1}. ${c.label}`));
+      break;
+    case 'unknown':
+      lines.push(answer.message, `Try: ${answer.examples.map((e) => `"${e}"`).join(', ')}`);
+      lines.push(...answer.suggestions.map((c, i) => `  ${i + 1}. ${c.label}`));
+      break;
+    case 'help':
+      lines.push(answer.intro, '', 'Ask me, for example:', ...answer.examples.map((e) => `  ${e}`), '', 'Commands:');
+      lines.push(...answer.commands.map((c) => `  ${c.usage.padEnd(16)} ${c.description}`), '', footer(answer));
+      break;
+    case 'announcement':
+      lines.push(answer.title, answer.changelog, ...answer.changes.map((c) => `  - ${c}`));
+      if (answer.omitted > 0) lines.push(`  …and ${answer.omitted} more`);
+      break;
+    case 'subscription-status':
+      lines.push(answer.message, ...answer.subscriptions.map((s) => `  - ${s}`));
+      break;
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,57 @@
+/** Words shared by all renderers, so Slack, Teams and text say the same thing. */
+import type { Answer, ResponsibilityAnswer } from '../answers/answer';
+import type { Owner } from '../knowledge/schema';
+
+export const OWNER_BADGE: Readonly<Record<Owner, string>> = {
+  aws: 'AWS',
+  customer: 'Customer (you)',
+  shared: 'Shared (AWS and you)',
+};
+
+export function responsibilityTitle(a: ResponsibilityAnswer): string {
+  const variant = a.variant ? ` (${a.variant.name})` : '';
+  return `${a.task.name} on ${a.service.name}${variant}`;
+}
+
+/** One line that says the whole answer: used as the notification text and the plain-text header. */
+export function summaryLine(answer: Answer): string {
+  switch (answer.kind) {
+    case 'responsibility':
+      return `${responsibilityTitle(answer)}: ${OWNER_BADGE[answer.owner]}`;
+    case 'general':
+      return `${answer.task.name}: ${OWNER_BADGE[answer.owner]}`;
+    case 'overview':
+      return `${answer.service.name}: who owns what`;
+    case 'clarify':
+      return answer.question;
+    case 'unknown':
+      return answer.message;
+    case 'help':
+      return answer.intro;
+    case 'announcement':
+      return answer.title;
+    case 'subscription-status':
+      return answer.message;
+  }
+}
+
+export function footer(answer: { kbVersion: string; reviewed?: string | null }): string {
+  return answer.reviewed ? `whoowns knowledge base v${answer.kbVersion} · reviewed ${answer.reviewed}` : `whoowns knowledge base v${answer.kbVersion}`;
+}
+
+/** Shortens a documentation URL to a readable link label. */
+export function sourceLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    const last = u.pathname.split('/').filter(Boolean).pop() ?? u.hostname;
+    return `${u.hostname}/…/${last}`.replace(/\.html$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/** "With RDS Custom: Customer (you)" lines for an answer given for one variant. */
+export function alternativesLine(alternatives: ReadonlyArray<{ variant: string; owner: Owner }>): string | null {
+  if (alternatives.length === 0) return null;
+  return `Other setups: ${alternatives.map((a) => `${a.variant}: ${OWNER_BADGE[a.owner]}`).join('; ')}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * Everything the resolver looks up, built once per knowledge base: service and variant aliases
+ * as word n-grams, task synonyms as bags of stemmed words, and the vocabulary for typo repair.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Service, Task } from '../knowledge/schema';
+import { toWords } from '../text/normalise';
+import { stem, stemAll } from '../text/stem';
+import { COMMON_WORDS, STOPWORDS } from './words';
+
+export interface AliasEntry {
+  readonly id: string;
+  /** How many words the alias spans, so longer aliases win. */
+  readonly length: number;
+}
+
+export interface AliasTable {
+  /** Stemmed words joined by spaces -> owner. */
+  readonly byPhrase: ReadonlyMap<string, AliasEntry>;
+  /** Stemmed words joined with nothing ("dynamo db" == "dynamodb") -> owner. */
+  readonly byCompact: ReadonlyMap<string, AliasEntry>;
+  readonly maxWords: number;
+}
+
+export interface TaskPhrase {
+  readonly taskId: string;
+  /** Distinct stemmed words that must all appear in the question. */
+  readonly words: readonly string[];
+  readonly weight: number;
+}
+
+export interface Lexicon {
+  readonly services: AliasTable;
+  readonly variants: ReadonlyMap<string, AliasTable>;
+  readonly phrases: readonly TaskPhrase[];
+  /** Stemmed word -> indexes into `phrases` that contain it. */
+  readonly phrasesByWord: ReadonlyMap<string, readonly number[]>;
+  /** Surface words (not stemmed) that typo repair may correct towards. */
+  readonly vocabulary: readonly string[];
+  /** Stemmed forms of every word the resolver knows, for "is this word known?". */
+  readonly knownStems: ReadonlySet<string>;
+}
+
+export function wordWeight(stemmedWord: string): number {
+  return STOPWORDS.has(stemmedWord) ? 0.25 : 1;
+}
+
+function buildAliasTable(entries: ReadonlyArray<{ id: string; alias: string }>): AliasTable {
+  const byPhrase = new Map<string, AliasEntry>();
+  const byCompact = new Map<string, AliasEntry>();
+  let maxWords = 1;
+  for (const { id, alias } of entries) {
+    const words = stemAll(toWords(alias));
+    if (words.length === 0) continue;
+    maxWords = Math.max(maxWords, words.length);
+    const entry = { id, length: words.length };
+    if (!byPhrase.has(words.join(' '))) byPhrase.set(words.join(' '), entry);
+    const compact = words.join('');
+    // Compact forms catch "dynamo db" vs "dynamodb"; too short a compact form would blur.
+    if (compact.length >= 5 && !byCompact.has(compact)) byCompact.set(compact, entry);
+  }
+  return { byPhrase, byCompact, maxWords };
+}
+
+/** Names a service answers to: its aliases plus its id, short name and full name. */
+export function serviceNames(service: Service): string[] {
+  const strip = (name: string): string => name.replace(/^(?:amazon|aws)\s+/i, '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const names = [...service.aliases, service.id.replace(/-/g, ' '), service.shortName, service.name, strip(service.shortName), strip(service.name)];
+  return [...new Set(names.map((n) => n.toLowerCase()).filter((n) => n.length > 0))];
+}
+
+/** Expands "@patch @os" into every combination of the concepts' phrases. */
+export function expandSynonym(synonym: string, concepts: Readonly<Record<string, readonly string[]>>): string[] {
+  let results: string[] = [''];
+  for (const part of synonym.split(/\s+/).filter(Boolean)) {
+    const options = part.startsWith('@') ? (concepts[part.slice(1)] ?? []) : [part];
+    const next: string[] = [];
+    for (const prefix of results) for (const option of options) next.push(prefix ? `${prefix} ${option}` : option);
+    results = next;
+  }
+  return results;
+}
+
+function taskPhrases(task: Task, concepts: KnowledgeBase['concepts']): TaskPhrase[] {
+  const seen = new Set<string>();
+  const out: TaskPhrase[] = [];
+  for (const synonym of [task.name.toLowerCase(), ...task.synonyms]) {
+    for (const expanded of expandSynonym(synonym, concepts)) {
+      const words = [...new Set(stemAll(toWords(expanded)))].sort();
+      const key = words.join(' ');
+      if (words.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ taskId: task.id, words, weight: words.reduce((sum, w) => sum + wordWeight(w), 0) });
+    }
+  }
+  return out;
+}
+
+export function buildLexicon(kb: KnowledgeBase): Lexicon {
+  const services = [...kb.services.values()];
+  const serviceTable = buildAliasTable(services.flatMap((s) => serviceNames(s).map((alias) => ({ id: s.id, alias }))));
+  const variants = new Map<string, AliasTable>();
+  for (const s of services) {
+    if (!s.variants?.length) continue;
+    variants.set(s.id, buildAliasTable(s.variants.flatMap((v) => [v.name.toLowerCase(), ...v.aliases].map((alias) => ({ id: v.id, alias })))));
+  }
+
+  const phrases = [...kb.tasks.values()].flatMap((t) => taskPhrases(t, kb.concepts));
+  const phrasesByWord = new Map<string, number[]>();
+  phrases.forEach((phrase, index) => {
+    for (const word of phrase.words) {
+      const list = phrasesByWord.get(word);
+      if (list) list.push(index);
+      else phrasesByWord.set(word, [index]);
+    }
+  });
+
+  const surface = new Set<string>();
+  const addWords = (text: string): void => {
+    for (const w of toWords(text)) surface.add(w);
+  };
+  for (const s of services) {
+    serviceNames(s).forEach(addWords);
+    s.variants?.forEach((v) => v.aliases.forEach(addWords));
+  }
+  for (const t of kb.tasks.values()) {
+    addWords(t.name);
+    t.synonyms.forEach((syn) => expandSynonym(syn, kb.concepts).forEach(addWords));
+  }
+  const knownStems = new Set<string>([...surface].map(stem));
+  for (const w of STOPWORDS) knownStems.add(w);
+  for (const w of COMMON_WORDS) knownStems.add(stem(w));
+
+  return {
+    services: serviceTable,
+    variants,
+    phrases,
+    phrasesByWord,
+    // Typo repair only aims at words long enough to be told apart from each other.
+    vocabulary: [...surface].filter((w) => w.length >= 4 && !/\d/.test(w)),
+    knownStems,
+  };
+}

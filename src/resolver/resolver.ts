@@ -1,0 +1,298 @@
+/**
+ * Question -> Resolution. Steps (DESIGN.md §4): normalise, repair typos, find the service by
+ * exact alias n-grams, its variant, then the task by synonyms, and decide between answer,
+ * overview, general answer, clarifying question and unknown.
+ */
+import { childTasks, findResponsibility, type KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Responsibility, Service, Task, Variant, VariantPart } from '../knowledge/schema';
+import { normalise } from '../text/normalise';
+import { stem } from '../text/stem';
+import { buildLexicon, type Lexicon } from './lexicon';
+import { findAliases, type AliasHit } from './match-service';
+import { scoreTasks, type TaskScore } from './match-task';
+import type { Choice, Resolution, Selection } from './resolution';
+import { TypoRepairer } from './typo-repair';
+import { INJECTION_PAIRS, OFF_TOPIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
+
+/** Services offered first when a question needs one; the most commonly run come first. */
+const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
+const MAX_CHOICES = 6;
+/** Two tasks whose scores differ by less than this are a tie. */
+const TASK_TIE = 0.05;
+
+interface Analysis {
+  readonly stems: readonly string[];
+  readonly repaired: ReadonlySet<number>;
+}
+
+export class Resolver {
+  readonly kb: KnowledgeBase;
+  private readonly lexicon: Lexicon;
+  private readonly typos: TypoRepairer;
+
+  constructor(kb: KnowledgeBase) {
+    this.kb = kb;
+    this.lexicon = buildLexicon(kb);
+    this.typos = new TypoRepairer(this.lexicon.vocabulary);
+  }
+
+  resolve(text: string): Resolution {
+    const { stems, repaired } = this.analyse(text);
+    if (stems.length === 0) return unknown('empty');
+    if (looksLikeInstruction(stems)) return unknown('instruction');
+
+    const { services, consumed, variant } = this.findServices(stems, repaired);
+    if (stems.some((w) => OFF_TOPIC_WORDS.has(w))) return unknown('off-topic', services[0]?.service);
+
+    const taskWords = new Set(stems.filter((_, i) => !consumed.has(i)));
+    const tasks = scoreTasks(taskWords, this.lexicon);
+    const taskRepaired = tasks[0] ? tasks[0].words.some((w) => stems.some((s, i) => s === w && repaired.has(i))) : false;
+    const picked = this.pickTask(tasks);
+
+    if (services.length > 1) {
+      const task = picked && !Array.isArray(picked) ? picked : undefined;
+      return {
+        kind: 'clarify',
+        reason: 'did-you-mean',
+        question: task ? `Which service do you mean for ${task.name.toLowerCase()}?` : 'Which service do you mean?',
+        service: undefined,
+        task,
+        choices: services.slice(0, MAX_CHOICES).map(({ service }) => ({ label: service.shortName, service: service.id, ...(task ? { task: task.id } : {}) })),
+        confidence: 0.5,
+      };
+    }
+
+    const service = services[0]?.service;
+    let confidence = 0.95;
+    if (services[0]?.repaired) confidence -= 0.15;
+    if (taskRepaired) confidence -= 0.1;
+
+    if (Array.isArray(picked)) {
+      return {
+        kind: 'clarify',
+        reason: 'task',
+        question: service ? `Which task on ${service.shortName} do you mean?` : 'Which of these do you mean?',
+        service,
+        task: undefined,
+        choices: picked.map((task) => ({ label: task.name, task: task.id, ...(service ? { service: service.id } : {}) })),
+        confidence: 0.5,
+      };
+    }
+    const taskScore = tasks[0]?.score ?? 0;
+    if (taskScore < 1) confidence -= 0.1;
+
+    if (service && picked) return this.answerFor(service, picked, variant, confidence);
+    if (service) return this.serviceOnly(service, stems, consumed);
+    if (picked) return this.general(picked, confidence);
+    return unknown('no-match');
+  }
+
+  /** Resolves a button or numbered choice directly, without parsing text. */
+  select(selection: Selection): Resolution {
+    const service = selection.service ? this.kb.services.get(selection.service) : undefined;
+    const task = selection.task ? this.kb.tasks.get(selection.task) : undefined;
+    if ((selection.service && !service) || (selection.task && !task)) return unknown('no-match');
+    const variant = service?.variants?.find((v) => v.id === selection.variant);
+    if (service && task) return this.answerFor(service, task, variant, 1);
+    if (service) return { kind: 'overview', service, confidence: 1 };
+    if (task) return this.general(task, 1);
+    return unknown('empty');
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  private analyse(text: string): Analysis {
+    const words = [...normalise(text).words];
+    const repaired = new Set<number>();
+    words.forEach((word, i) => {
+      if (this.lexicon.knownStems.has(stem(word))) return;
+      const fix = this.typos.repair(word);
+      if (fix) {
+        words[i] = fix.word;
+        repaired.add(i);
+      }
+    });
+    return { stems: words.map(stem), repaired };
+  }
+
+  private findServices(stems: readonly string[], repaired: ReadonlySet<number>) {
+    const hits = findAliases(stems, this.lexicon.services, repaired);
+    const consumed = new Set<number>();
+    const dropped = new Set<AliasHit>();
+    let variant: Variant | undefined;
+    let variantOwner: string | undefined;
+
+    // A variant alias of one service ("ECS on Fargate") can also be another service's alias:
+    // inside a question about the first, it names the variant.
+    for (const hit of hits) {
+      const table = this.lexicon.variants.get(hit.id);
+      if (!table || dropped.has(hit)) continue;
+      for (const v of findAliases(stems, table, repaired)) {
+        for (const other of hits) {
+          if (other !== hit && other.start >= v.start && other.end <= v.end) dropped.add(other);
+        }
+        for (let k = v.start; k < v.end; k++) consumed.add(k);
+        if (!variant) {
+          variant = this.kb.services.get(hit.id)?.variants?.find((x) => x.id === v.id);
+          variantOwner = hit.id;
+        }
+      }
+    }
+
+    const services: Array<{ service: Service; repaired: boolean }> = [];
+    for (const hit of hits) {
+      if (dropped.has(hit)) continue;
+      for (let k = hit.start; k < hit.end; k++) consumed.add(k);
+      const service = this.kb.services.get(hit.id);
+      if (service && !services.some((s) => s.service.id === hit.id)) services.push({ service, repaired: hit.repaired });
+    }
+    const forService = services.length === 1 && variantOwner === services[0]?.service.id;
+    return { services, consumed, variant: forService ? variant : undefined };
+  }
+
+  /** The best task, or the tied candidates when two unrelated tasks score the same. */
+  private pickTask(scores: readonly TaskScore[]): Task | Task[] | undefined {
+    const first = scores[0];
+    if (!first) return undefined;
+    const top = this.kb.tasks.get(first.taskId);
+    if (!top) return undefined;
+    const tied = scores
+      .filter((s) => first.score - s.score < TASK_TIE)
+      .map((s) => this.kb.tasks.get(s.taskId))
+      .filter((t): t is Task => t !== undefined);
+    // Prefer the more specific of a parent and its child ("patch the guest OS" over "patch").
+    const specific = tied.filter((t) => !tied.some((other) => other.parent === t.id));
+    if (specific.length <= 1) return specific[0] ?? top;
+    return specific.slice(0, MAX_CHOICES);
+  }
+
+  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number): Resolution {
+    let entry = findResponsibility(service, task.id);
+    let entryTask = task;
+    if (!entry) {
+      const children = childTasks(this.kb, task.id).filter((t) => findResponsibility(service, t.id));
+      if (children.length === 1 && children[0]) {
+        entryTask = children[0];
+        entry = findResponsibility(service, entryTask.id);
+      } else if (children.length > 1) {
+        return {
+          kind: 'clarify',
+          reason: 'task',
+          question: `${task.name} on ${service.shortName} covers several things. Which one?`,
+          service,
+          task,
+          choices: children.slice(0, MAX_CHOICES).map((t) => ({ label: t.name, service: service.id, task: t.id })),
+          confidence: 0.6,
+        };
+      } else if (task.parent) {
+        const parent = this.kb.tasks.get(task.parent);
+        const parentEntry = parent ? findResponsibility(service, parent.id) : undefined;
+        if (parent && parentEntry) {
+          entryTask = parent;
+          entry = parentEntry;
+        }
+      }
+    }
+    if (!entry) return this.categoryDefault(service, task, confidence);
+    return this.fromEntry(service, task, entryTask, entry, variant, entryTask === task ? confidence : confidence - 0.05);
+  }
+
+  private fromEntry(service: Service, task: Task, entryTask: Task, entry: Responsibility, variant: Variant | undefined, confidence: number): Resolution {
+    const base = { kind: 'responsibility' as const, service, task, entryTask, sources: entry.sources, reviewed: entry.reviewed, confidence };
+    const basis = entryTask === task ? ('service' as const) : ('related-task' as const);
+    const parts = entry.byVariant ?? {};
+    const variants = (service.variants ?? []).filter((v) => parts[v.id]);
+    if (variants.length === 0) {
+      return { ...base, variant, owner: entry.owner, aws: entry.aws, customer: entry.customer, condition: entry.condition, basis, alternatives: [] };
+    }
+    // A named variant wins; otherwise the service's usual variant, if it has one.
+    const chosen = variant && parts[variant.id] ? variant : variant ? undefined : variants.find((v) => v.id === service.defaultVariant);
+    const part = chosen ? parts[chosen.id] : undefined;
+    if (chosen && part) {
+      const alternatives = variants.filter((v) => v !== chosen).map((v) => ({ variant: v, owner: (parts[v.id] as VariantPart).owner }));
+      return { ...base, variant: chosen, owner: part.owner, aws: part.aws, customer: part.customer, condition: part.condition ?? entry.condition, basis: 'variant', alternatives };
+    }
+    const owners = new Set(variants.map((v) => (parts[v.id] as VariantPart).owner));
+    if (!variant && (owners.size > 1 || !owners.has(entry.owner))) {
+      return {
+        kind: 'clarify',
+        reason: 'variant',
+        question: `For ${service.shortName}, ${entryTask.name.toLowerCase()} depends on how you run it. Which one do you use?`,
+        service,
+        task: entryTask,
+        choices: variants.slice(0, MAX_CHOICES).map((v) => ({ label: v.name, service: service.id, task: entryTask.id, variant: v.id })),
+        confidence: Math.min(confidence, 0.8),
+      };
+    }
+    return { ...base, variant, owner: entry.owner, aws: entry.aws, customer: entry.customer, condition: entry.condition, basis, alternatives: [] };
+  }
+
+  private categoryDefault(service: Service, task: Task, confidence: number): Resolution {
+    return {
+      kind: 'responsibility',
+      service,
+      task,
+      entryTask: task,
+      variant: undefined,
+      owner: task.defaults[service.category],
+      aws: task.aws,
+      customer: task.customer,
+      condition: undefined,
+      sources: [service.docs],
+      reviewed: undefined,
+      basis: 'category',
+      alternatives: [],
+      confidence: Math.max(0.3, confidence * 0.7),
+    };
+  }
+
+  private general(task: Task, confidence: number): Resolution {
+    if (task.general === 'service') {
+      const choices = this.servicesFor(task).map((s) => ({ label: s.shortName, service: s.id, task: task.id }));
+      return {
+        kind: 'clarify',
+        reason: 'service',
+        question: `Who owns ${task.name.toLowerCase()} depends on the service. Which one do you mean?`,
+        service: undefined,
+        task,
+        choices,
+        confidence: Math.min(confidence, 0.8),
+      };
+    }
+    const g = task.general;
+    return { kind: 'general', task, owner: g.owner, aws: task.aws, customer: task.customer, condition: g.condition, sources: g.sources, confidence: confidence - 0.05 };
+  }
+
+  /** Services with an entry of their own for the task (or one of its sub-tasks), popular first. */
+  private servicesFor(task: Task): Service[] {
+    const related = new Set([task.id, ...childTasks(this.kb, task.id).map((t) => t.id)]);
+    const has = (s: Service): boolean => s.responsibilities.some((r) => related.has(r.task));
+    const popular = POPULAR_SERVICES.map((id) => this.kb.services.get(id)).filter((s): s is Service => s !== undefined && has(s));
+    const rest = [...this.kb.services.values()].filter((s) => has(s) && !popular.includes(s));
+    return [...popular, ...rest].slice(0, MAX_CHOICES);
+  }
+
+  /** A service and nothing else asks for its matrix; a service plus unrelated words is not understood. */
+  private serviceOnly(service: Service, stems: readonly string[], consumed: ReadonlySet<number>): Resolution {
+    const extra = stems.filter((w, i) => !consumed.has(i) && !STOPWORDS.has(w) && !OVERVIEW_WORDS.has(w));
+    if (extra.length === 0) return { kind: 'overview', service, confidence: 0.9 };
+    return unknown('service-only', service);
+  }
+}
+
+function unknown(reason: Extract<Resolution, { kind: 'unknown' }>['reason'], service?: Service): Resolution {
+  const suggestions: Choice[] = service ? [{ label: `Full matrix for ${service.shortName}`, service: service.id }] : [];
+  return { kind: 'unknown', reason, service, suggestions, confidence: 0 };
+}
+
+/** Text that tries to instruct the bot ("ignore previous instructions") is not a question. */
+function looksLikeInstruction(stems: readonly string[]): boolean {
+  for (let i = 0; i < stems.length; i++) {
+    for (const [a, b] of INJECTION_PAIRS) {
+      if (stems[i] !== a) continue;
+      if (b === '') return true;
+      if (stems[i + 1] === b || stems[i + 2] === b) return true;
+    }
+  }
+  return false;
+}

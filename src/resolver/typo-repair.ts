@@ -1,0 +1,74 @@
+/**
+ * Repairs misspelt words ("pacthes", "dyanmodb") towards the resolver's vocabulary.
+ * fuse.js is slow over long lists, so a bigram index first picks a handful of candidates and
+ * fuse.js only scores those. Short words are never repaired: "ecs", "ecr" and "eks" must not
+ * blur into each other.
+ */
+import Fuse from 'fuse.js';
+
+const MIN_WORD = 5;
+const SHORTLIST = 8;
+/** fuse.js score (0 = exact). Two transposed letters in eight score about 0.25. */
+const MAX_SCORE = 0.34;
+const CACHE_LIMIT = 5000;
+
+function bigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const out: string[] = [];
+  for (let i = 0; i < padded.length - 1; i++) out.push(padded.slice(i, i + 2));
+  return out;
+}
+
+export interface Repair {
+  readonly word: string;
+  /** 0..1, how sure the repair is (1 - fuse score). */
+  readonly similarity: number;
+}
+
+export class TypoRepairer {
+  private readonly words: readonly string[];
+  private readonly byBigram = new Map<string, number[]>();
+  private readonly cache = new Map<string, Repair | null>();
+
+  constructor(vocabulary: readonly string[]) {
+    this.words = vocabulary;
+    vocabulary.forEach((word, index) => {
+      for (const gram of new Set(bigrams(word))) {
+        const list = this.byBigram.get(gram);
+        if (list) list.push(index);
+        else this.byBigram.set(gram, [index]);
+      }
+    });
+  }
+
+  repair(word: string): Repair | null {
+    if (word.length < MIN_WORD || word.length > 30 || /\d/.test(word)) return null;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const result = this.compute(word);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+
+  private compute(word: string): Repair | null {
+    const grams = new Set(bigrams(word));
+    const overlap = new Map<number, number>();
+    for (const gram of grams) {
+      for (const index of this.byBigram.get(gram) ?? []) overlap.set(index, (overlap.get(index) ?? 0) + 1);
+    }
+    const candidates = [...overlap.entries()]
+      .filter(([index, shared]) => {
+        const candidate = this.words[index] as string;
+        return Math.abs(candidate.length - word.length) <= 2 && shared / Math.max(grams.size, candidate.length + 1) >= 0.35;
+      })
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, SHORTLIST)
+      .map(([index]) => this.words[index] as string);
+    if (candidates.length === 0) return null;
+    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: MAX_SCORE, isCaseSensitive: true });
+    const best = fuse.search(word)[0];
+    if (!best || best.score === undefined || best.score > MAX_SCORE) return null;
+    return { word: best.item, similarity: 1 - best.score };
+  }
+}
