@@ -4,7 +4,9 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // Type-checking is its own step (npm run typecheck); ts-jest only transpiles here.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
   },
-  testTimeout: 20000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  testTimeout: 30000,
 };

@@ -45,7 +45,12 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: string, issues: Kb
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    issues.push({ file, path: formatPath(issue.path), message: issue.message });
+    if (issue.code === 'unrecognized_keys') {
+      // One line per unknown field, with the field in the path: easier to find than a list.
+      for (const key of issue.keys) issues.push({ file, path: formatPath([...issue.path, key]), message: 'unknown field (check the spelling against knowledge/README.md)' });
+    } else {
+      issues.push({ file, path: formatPath(issue.path), message: issue.message });
+    }
   }
   return undefined;
 }

@@ -150,6 +150,11 @@ export const serviceSchema = z.strictObject({
   summary: text,
   docs: awsUrl,
   variants: z.array(variantSchema).optional(),
+  /**
+   * A service other services are built with (IAM, KMS, VPC): when a question names it next to
+   * another service, the other service is the subject ("IAM roles for Lambda").
+   */
+  crossCutting: z.boolean().optional(),
   /** The variant most people run; questions that name no variant are answered for it. */
   defaultVariant: id.optional(),
   responsibilities: z.array(responsibilitySchema).min(1, 'needs at least one responsibility'),

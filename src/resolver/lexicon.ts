@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Service, Task } from '../knowledge/schema';
 import { toWords } from '../text/normalise';
 import { stem, stemAll } from '../text/stem';
-import { COMMON_WORDS, STOPWORDS } from './words';
+import { COMMON_WORDS, GENERIC_WORDS, STOPWORDS } from './words';
 
 export interface AliasEntry {
   readonly id: string;
@@ -42,7 +42,8 @@ export interface Lexicon {
 }
 
 export function wordWeight(stemmedWord: string): number {
-  return STOPWORDS.has(stemmedWord) ? 0.25 : 1;
+  if (STOPWORDS.has(stemmedWord)) return 0.25;
+  return GENERIC_WORDS.has(stemmedWord) ? 0.5 : 1;
 }
 
 function buildAliasTable(entries: ReadonlyArray<{ id: string; alias: string }>): AliasTable {

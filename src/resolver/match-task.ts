@@ -1,10 +1,10 @@
 /** Scores tasks by their synonyms: a synonym counts when all of its words are in the question. */
-import type { Lexicon } from './lexicon';
+import { wordWeight, type Lexicon } from './lexicon';
 
 export interface TaskScore {
   readonly taskId: string;
   readonly score: number;
-  /** Stemmed question words that the winning synonym used. */
+  /** Stemmed question words that the task's matching synonyms used. */
   readonly words: readonly string[];
 }
 
@@ -17,22 +17,30 @@ export function scoreTasks(words: ReadonlySet<string>, lexicon: Lexicon): TaskSc
   for (const word of words) {
     for (const index of lexicon.phrasesByWord.get(word) ?? []) hits.set(index, (hits.get(index) ?? 0) + 1);
   }
-  const best = new Map<string, { score: number; words: readonly string[]; count: number }>();
+  // Per task: the best synonym, plus half the weight of further question words that other
+  // synonyms of the same task cover ("harden" and "baseline" both point at configuration).
+  const perTask = new Map<string, { best: number; bestWords: readonly string[]; covered: Map<string, number> }>();
   for (const [index, count] of hits) {
     const phrase = lexicon.phrases[index];
     if (!phrase || count < phrase.words.length) continue;
-    const current = best.get(phrase.taskId);
-    if (!current || phrase.weight > current.score) {
-      best.set(phrase.taskId, { score: phrase.weight, words: phrase.words, count: (current?.count ?? 0) + 1 });
-    } else {
-      current.count += 1;
+    let entry = perTask.get(phrase.taskId);
+    if (!entry) {
+      entry = { best: 0, bestWords: [], covered: new Map() };
+      perTask.set(phrase.taskId, entry);
     }
+    if (phrase.weight > entry.best) {
+      entry.best = phrase.weight;
+      entry.bestWords = phrase.words;
+    }
+    for (const w of phrase.words) entry.covered.set(w, wordWeight(w));
   }
-  return [...best.entries()]
-    // A task that several distinct synonyms point at is a little more likely.
-    .map(([taskId, b]) => ({ taskId, score: b.score + Math.min(b.count - 1, 5) * 0.02, words: b.words }))
+  const scores: TaskScore[] = [];
+  for (const [taskId, entry] of perTask) {
+    let extra = 0;
+    for (const [w, weight] of entry.covered) if (!entry.bestWords.includes(w)) extra += weight;
+    const score = entry.best + extra / 2;
     // Synonyms made only of small words ("who can") never decide a task on their own.
-    .filter((t) => t.score >= 0.5)
-    .sort((a, b) => b.score - a.score || a.taskId.localeCompare(b.taskId));
+    if (score >= 0.5) scores.push({ taskId, score, words: [...entry.covered.keys()] });
+  }
+  return scores.sort((a, b) => b.score - a.score || a.taskId.localeCompare(b.taskId));
 }
-

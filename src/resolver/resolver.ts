@@ -18,7 +18,7 @@ import { INJECTION_PAIRS, OFF_TOPIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './w
 const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
 const MAX_CHOICES = 6;
 /** Two tasks whose scores differ by less than this are a tie. */
-const TASK_TIE = 0.05;
+const TASK_TIE = 0.01;
 
 interface Analysis {
   readonly stems: readonly string[];
@@ -47,7 +47,7 @@ export class Resolver {
     const taskWords = new Set(stems.filter((_, i) => !consumed.has(i)));
     const tasks = scoreTasks(taskWords, this.lexicon);
     const taskRepaired = tasks[0] ? tasks[0].words.some((w) => stems.some((s, i) => s === w && repaired.has(i))) : false;
-    const picked = this.pickTask(tasks);
+    const picked = this.pickTask(tasks, services.length === 1 ? services[0]?.service : undefined);
 
     if (services.length > 1) {
       const task = picked && !Array.isArray(picked) ? picked : undefined;
@@ -139,9 +139,13 @@ export class Resolver {
       }
     }
 
+    // "IAM roles for Lambda": a cross-cutting service named next to another one is part of the
+    // task, not the subject, so its words go back to task matching.
+    const kept = hits.filter((hit) => !dropped.has(hit));
+    const subjects = kept.filter((hit) => !this.kb.services.get(hit.id)?.crossCutting);
+    const chosen = subjects.length > 0 && subjects.length < kept.length ? subjects : kept;
     const services: Array<{ service: Service; repaired: boolean }> = [];
-    for (const hit of hits) {
-      if (dropped.has(hit)) continue;
+    for (const hit of chosen) {
       for (let k = hit.start; k < hit.end; k++) consumed.add(k);
       const service = this.kb.services.get(hit.id);
       if (service && !services.some((s) => s.service.id === hit.id)) services.push({ service, repaired: hit.repaired });
@@ -150,20 +154,29 @@ export class Resolver {
     return { services, consumed, variant: forService ? variant : undefined };
   }
 
-  /** The best task, or the tied candidates when two unrelated tasks score the same. */
-  private pickTask(scores: readonly TaskScore[]): Task | Task[] | undefined {
+  /**
+   * The best task, or the tied candidates when unrelated tasks score the same. Ties are broken
+   * towards the more specific of parent and child, towards the shared parent of siblings
+   * ("OS and database patches" -> patching), and towards tasks the service has an entry for.
+   */
+  private pickTask(scores: readonly TaskScore[], service: Service | undefined): Task | Task[] | undefined {
     const first = scores[0];
     if (!first) return undefined;
-    const top = this.kb.tasks.get(first.taskId);
-    if (!top) return undefined;
-    const tied = scores
+    let tied = scores
       .filter((s) => first.score - s.score < TASK_TIE)
       .map((s) => this.kb.tasks.get(s.taskId))
       .filter((t): t is Task => t !== undefined);
-    // Prefer the more specific of a parent and its child ("patch the guest OS" over "patch").
-    const specific = tied.filter((t) => !tied.some((other) => other.parent === t.id));
-    if (specific.length <= 1) return specific[0] ?? top;
-    return specific.slice(0, MAX_CHOICES);
+    tied = tied.filter((t) => !tied.some((other) => other.parent === t.id));
+    if (tied.length <= 1) return tied[0];
+    const parents = new Set(tied.map((t) => t.parent));
+    const parent = parents.size === 1 ? [...parents][0] : undefined;
+    if (parent) return this.kb.tasks.get(parent) ?? tied;
+    if (service) {
+      const covered = tied.filter((t) => findResponsibility(service, t.id));
+      if (covered.length === 1) return covered[0];
+      if (covered.length > 1) tied = covered;
+    }
+    return tied.slice(0, MAX_CHOICES);
   }
 
   private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number): Resolution {

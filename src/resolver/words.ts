@@ -31,6 +31,16 @@ export const OVERVIEW_WORDS = stemmed(`
   what whats everything anything things overall general about
 `);
 
+/**
+ * Broad words that go with almost any task ("configure security groups", "manage backups"):
+ * they count, but less than the words that name the task.
+ */
+export const GENERIC_WORDS = stemmed(`
+  config configure configures configured configuring configuration configurations setting settings setup set
+  manage manages managed managing management enable enables enabled control controls data protect protection
+  security secure service services policy policies
+`);
+
 /** Questions about these are out of scope however they mention a service. */
 export const OFF_TOPIC_WORDS = stemmed(`
   price prices pricing cost costs costing billing billed bill bills invoice invoices cheap cheaper cheapest

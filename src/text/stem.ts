@@ -23,6 +23,7 @@ export function stem(word: string): string {
   else if (/(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
 
+  if (w.endsWith('ly') && w.length > 6) w = w.slice(0, -2);
   if (w.endsWith('ing') && w.length > 5) w = collapseDouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length > 4) w = collapseDouble(w.slice(0, -2));
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
