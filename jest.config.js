@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type-checking is its own step (npm run typecheck); ts-jest only transpiles here.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 30000,

@@ -24,6 +24,7 @@ Usage:
   whoowns ask "<question>"          answer as text
   whoowns ask --json "<question>"   answer as one JSON object
   whoowns ask --json                read questions from stdin, one per line; one JSON object per line
+  whoowns ask --explain "<question>"  show what the resolver saw (words, services, task scores)
   whoowns chat                      talk to the bot in the terminal
   whoowns serve [--port N]          run the HTTP server (what npm start runs)
   whoowns kb validate [dir]         check the knowledge base
@@ -62,7 +63,12 @@ async function forEachLine(stdin: NodeJS.ReadableStream, fn: (line: string) => v
 
 async function ask(args: string[], io: Io): Promise<number> {
   const json = flag(args, '--json');
-  const { bot } = createBot(loadConfig().knowledgeDir);
+  const explain = flag(args, '--explain');
+  const { bot, knowledge } = createBot(loadConfig().knowledgeDir);
+  if (explain) {
+    io.out(JSON.stringify(knowledge.current.resolver.explain(args.join(' ')), null, 2));
+    return 0;
+  }
   const answerOne = (question: string): string => {
     const answer = bot.handle({ text: question });
     return json ? JSON.stringify(toAskJson(answer)) : renderText(answer);

@@ -108,9 +108,3 @@ export type Answer =
   | HelpAnswer
   | AnnouncementAnswer
   | SubscriptionStatusAnswer;
-
-export const OWNER_LABEL: Readonly<Record<Owner, string>> = {
-  aws: 'AWS',
-  customer: 'You (the customer)',
-  shared: 'Shared',
-};

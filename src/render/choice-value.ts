@@ -1,5 +1,5 @@
 /** How a Choice travels in a button and back: a small JSON object, validated on the way in. */
-import type { Choice, Selection } from '../resolver/resolution';
+import type { Selection } from '../resolver/resolution';
 
 const ID = /^[a-z0-9-]{1,64}$/;
 

@@ -2,13 +2,13 @@
  * Answer -> Slack Block Kit. Pure: returns plain JSON, always with a `text` fallback, within
  * Slack's limits (see limits.ts). Types are our own so the core needs no Slack SDK.
  */
-import { OWNER_LABEL, type Answer, type MatrixRow } from '../answers/answer';
+import type { Answer, MatrixRow } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 import type { Choice } from '../resolver/resolution';
 import { encodeSelection } from './choice-value';
 import { escapeSlack } from './escape';
 import { SLACK, truncate } from './limits';
-import { alternativesLine, footer, OWNER_BADGE, responsibilityTitle, sourceLabel, summaryLine } from './wording';
+import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
 
 export interface SlackText {
   type: 'plain_text' | 'mrkdwn';
@@ -70,7 +70,7 @@ function buttons(choices: readonly Choice[], blockId: string): SlackBlock | unde
 
 function matrixFields(rows: readonly MatrixRow[]): SlackBlock[] {
   const fields = rows.map((row) => {
-    const detail = row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_LABEL[v.owner]}`).join('; ') : OWNER_BADGE[row.owner];
+    const detail = row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_SHORT[v.owner]}`).join('; ') : OWNER_BADGE[row.owner];
     return field(`*${row.task.name}*\n${row.byVariant.length > 0 ? ':twisted_rightwards_arrows: ' : EMOJI[row.owner] + ' '}${detail}`);
   });
   const blocks: SlackBlock[] = [];

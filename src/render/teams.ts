@@ -2,12 +2,12 @@
  * Answer -> Microsoft Teams Adaptive Card 1.5. Pure: plain JSON, under 25 KB. User text is
  * echoed only through TextRun elements, which Teams never reads as markdown.
  */
-import { OWNER_LABEL, type Answer, type MatrixRow } from '../answers/answer';
+import type { Answer, MatrixRow } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 import type { Choice } from '../resolver/resolution';
 import { escapePlain, escapeTeamsMarkdown } from './escape';
 import { TEAMS, truncate } from './limits';
-import { alternativesLine, footer, OWNER_BADGE, responsibilityTitle, sourceLabel, summaryLine } from './wording';
+import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
 
 export type CardElement = Record<string, unknown> & { type: string };
 
@@ -82,7 +82,7 @@ function matrix(rows: readonly MatrixRow[]): CardElement {
     type: 'FactSet',
     facts: rows.map((row) => ({
       title: row.task.name,
-      value: row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_LABEL[v.owner]}`).join('; ') : OWNER_BADGE[row.owner],
+      value: row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_SHORT[v.owner]}`).join('; ') : OWNER_BADGE[row.owner],
     })),
   };
 }

@@ -1,6 +1,6 @@
 /** Answer -> plain text, for the terminal and for any client that shows no cards. */
-import { OWNER_LABEL, type Answer } from '../answers/answer';
-import { alternativesLine, footer, OWNER_BADGE, responsibilityTitle } from './wording';
+import type { Answer } from '../answers/answer';
+import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle } from './wording';
 
 export function renderText(answer: Answer): string {
   const lines: string[] = [];
@@ -23,7 +23,7 @@ export function renderText(answer: Answer): string {
       lines.push(`${answer.service.name}: who owns what`, answer.summary, '');
       const width = Math.max(...answer.rows.map((r) => r.task.name.length), 4);
       for (const row of answer.rows) {
-        const owner = row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_LABEL[v.owner]}`).join('; ') : OWNER_BADGE[row.owner];
+        const owner = row.byVariant.length > 0 ? row.byVariant.map((v) => `${v.variant}: ${OWNER_SHORT[v.owner]}`).join('; ') : OWNER_BADGE[row.owner];
         lines.push(`  ${row.task.name.padEnd(width)}  ${owner}`);
       }
       lines.push('', ...answer.sources.map((s) => `Source: ${s}`), footer(answer));

@@ -8,8 +8,11 @@ export const OWNER_BADGE: Readonly<Record<Owner, string>> = {
   shared: 'Shared (AWS and you)',
 };
 
+/** Short owner names for tables and lists. */
+export const OWNER_SHORT: Readonly<Record<Owner, string>> = { aws: 'AWS', customer: 'Customer', shared: 'Shared' };
+
 export function responsibilityTitle(a: ResponsibilityAnswer): string {
-  const variant = a.variant ? ` (${a.variant.name})` : '';
+  const variant = a.variant ? ` · ${a.variant.name}` : '';
   return `${a.task.name} on ${a.service.name}${variant}`;
 }
 
@@ -53,5 +56,5 @@ export function sourceLabel(url: string): string {
 /** "With RDS Custom: Customer (you)" lines for an answer given for one variant. */
 export function alternativesLine(alternatives: ReadonlyArray<{ variant: string; owner: Owner }>): string | null {
   if (alternatives.length === 0) return null;
-  return `Other setups: ${alternatives.map((a) => `${a.variant}: ${OWNER_BADGE[a.owner]}`).join('; ')}`;
+  return `Other setups: ${alternatives.map((a) => `${a.variant}: ${OWNER_SHORT[a.owner]}`).join('; ')}`;
 }

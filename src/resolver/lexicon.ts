@@ -26,6 +26,8 @@ export interface TaskPhrase {
   readonly taskId: string;
   /** Distinct stemmed words that must all appear in the question. */
   readonly words: readonly string[];
+  /** The same words in the synonym's order, small words left out: for the word-order bonus. */
+  readonly ordered: readonly string[];
   readonly weight: number;
 }
 
@@ -35,7 +37,7 @@ export interface Lexicon {
   readonly phrases: readonly TaskPhrase[];
   /** Stemmed word -> indexes into `phrases` that contain it. */
   readonly phrasesByWord: ReadonlyMap<string, readonly number[]>;
-  /** Surface words (not stemmed) that typo repair may correct towards. */
+  /** Knowledge-base words, as written and stemmed, that typo repair may correct towards. */
   readonly vocabulary: readonly string[];
   /** Stemmed forms of every word the resolver knows, for "is this word known?". */
   readonly knownStems: ReadonlySet<string>;
@@ -87,11 +89,13 @@ function taskPhrases(task: Task, concepts: KnowledgeBase['concepts']): TaskPhras
   const out: TaskPhrase[] = [];
   for (const synonym of [task.name.toLowerCase(), ...task.synonyms]) {
     for (const expanded of expandSynonym(synonym, concepts)) {
-      const words = [...new Set(stemAll(toWords(expanded)))].sort();
-      const key = words.join(' ');
+      const stems = stemAll(toWords(expanded));
+      const words = [...new Set(stems)].sort();
+      const ordered = stems.filter((w) => !STOPWORDS.has(w));
+      const key = `${words.join(' ')}|${ordered.join(' ')}`;
       if (words.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      out.push({ taskId: task.id, words, weight: words.reduce((sum, w) => sum + wordWeight(w), 0) });
+      out.push({ taskId: task.id, words, ordered, weight: words.reduce((sum, w) => sum + wordWeight(w), 0) });
     }
   }
   return out;
@@ -138,7 +142,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     phrases,
     phrasesByWord,
     // Typo repair only aims at words long enough to be told apart from each other.
-    vocabulary: [...surface].filter((w) => w.length >= 4 && !/\d/.test(w)),
+    vocabulary: [...new Set([...surface, ...[...surface].map(stem)])].filter((w) => w.length >= 4 && !/\d/.test(w)),
     knownStems,
   };
 }

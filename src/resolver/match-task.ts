@@ -12,7 +12,31 @@ export interface TaskScore {
  * Each candidate synonym is checked once per word it shares with the question, so the cost
  * grows with the question's length, not with the size of the vocabulary.
  */
-export function scoreTasks(words: ReadonlySet<string>, lexicon: Lexicon): TaskScore[] {
+/** Extra weight for a synonym whose words stand together and in order in the question. */
+const IN_ORDER_BONUS = 0.25;
+
+/** True when `phrase` occurs as consecutive words of `sequence` (small words already left out of both). */
+function occursInOrder(phrase: readonly string[], sequence: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
+  if (phrase.length < 2) return false;
+  for (const start of positions.get(phrase[0] as string) ?? []) {
+    let k = 1;
+    while (k < phrase.length && sequence[start + k] === phrase[k]) k++;
+    if (k === phrase.length) return true;
+  }
+  return false;
+}
+
+/**
+ * `words`: the question's stemmed words that are free for task matching; `sequence`: the same
+ * words in question order without small words, used only for the word-order bonus.
+ */
+export function scoreTasks(words: ReadonlySet<string>, lexicon: Lexicon, sequence: readonly string[] = []): TaskScore[] {
+  const positions = new Map<string, number[]>();
+  sequence.forEach((w, i) => {
+    const list = positions.get(w);
+    if (list) list.push(i);
+    else positions.set(w, [i]);
+  });
   const hits = new Map<number, number>();
   for (const word of words) {
     for (const index of lexicon.phrasesByWord.get(word) ?? []) hits.set(index, (hits.get(index) ?? 0) + 1);
@@ -28,8 +52,9 @@ export function scoreTasks(words: ReadonlySet<string>, lexicon: Lexicon): TaskSc
       entry = { best: 0, bestWords: [], covered: new Map() };
       perTask.set(phrase.taskId, entry);
     }
-    if (phrase.weight > entry.best) {
-      entry.best = phrase.weight;
+    const weight = phrase.weight + (occursInOrder(phrase.ordered, sequence, positions) ? IN_ORDER_BONUS : 0);
+    if (weight > entry.best) {
+      entry.best = weight;
       entry.bestWords = phrase.words;
     }
     for (const w of phrase.words) entry.covered.set(w, wordWeight(w));

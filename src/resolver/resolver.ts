@@ -11,8 +11,10 @@ import { buildLexicon, type Lexicon } from './lexicon';
 import { findAliases, type AliasHit } from './match-service';
 import { scoreTasks, type TaskScore } from './match-task';
 import type { Choice, Resolution, Selection } from './resolution';
+import { englishWords } from './english';
 import { TypoRepairer } from './typo-repair';
-import { INJECTION_PAIRS, OFF_TOPIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
+import { outOfScope } from './intent';
+import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
 
 /** Services offered first when a question needs one; the most commonly run come first. */
 const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
@@ -21,6 +23,7 @@ const MAX_CHOICES = 6;
 const TASK_TIE = 0.01;
 
 interface Analysis {
+  readonly words: readonly string[];
   readonly stems: readonly string[];
   readonly repaired: ReadonlySet<number>;
 }
@@ -37,15 +40,14 @@ export class Resolver {
   }
 
   resolve(text: string): Resolution {
-    const { stems, repaired } = this.analyse(text);
+    const { words, stems, repaired } = this.analyse(text);
     if (stems.length === 0) return unknown('empty');
-    if (looksLikeInstruction(stems)) return unknown('instruction');
-
     const { services, consumed, variant } = this.findServices(stems, repaired);
-    if (stems.some((w) => OFF_TOPIC_WORDS.has(w))) return unknown('off-topic', services[0]?.service);
+    const scope = outOfScope(words, stems, text);
+    if (scope) return unknown(scope === 'instruction' ? 'instruction' : 'off-topic', services[0]?.service);
 
-    const taskWords = new Set(stems.filter((_, i) => !consumed.has(i)));
-    const tasks = scoreTasks(taskWords, this.lexicon);
+    const free = stems.filter((_, i) => !consumed.has(i));
+    const tasks = scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w)));
     const taskRepaired = tasks[0] ? tasks[0].words.some((w) => stems.some((s, i) => s === w && repaired.has(i))) : false;
     const picked = this.pickTask(tasks, services.length === 1 ? services[0]?.service : undefined);
 
@@ -68,6 +70,11 @@ export class Resolver {
     if (taskRepaired) confidence -= 0.1;
 
     if (Array.isArray(picked)) {
+      // Tied tasks that all have the same owner need no question: any of them answers it.
+      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1) : this.general(task, confidence - 0.1)));
+      const owners = new Set(candidates.map((c) => (c.kind === 'responsibility' || c.kind === 'general' ? c.owner : undefined)));
+      const first = candidates[0];
+      if (first && owners.size === 1 && !owners.has(undefined)) return first;
       return {
         kind: 'clarify',
         reason: 'task',
@@ -83,8 +90,26 @@ export class Resolver {
 
     if (service && picked) return this.answerFor(service, picked, variant, confidence);
     if (service) return this.serviceOnly(service, stems, consumed);
-    if (picked) return this.general(picked, confidence);
+    // With no service named, one broad word ("configuration") is too little to go on.
+    if (picked && taskScore >= 1) return this.general(picked, confidence);
     return unknown('no-match');
+  }
+
+  /** What the resolver saw in a question: for `whoowns ask --explain` and knowledge-base authors. */
+  explain(text: string): Record<string, unknown> {
+    const { words, stems, repaired } = this.analyse(text);
+    const { services, consumed, variant } = this.findServices(stems, repaired);
+    const free = stems.filter((_, i) => !consumed.has(i));
+    return {
+      words,
+      stems,
+      repaired: [...repaired].map((i) => `${words[i]} -> ${stems[i]}`),
+      outOfScope: outOfScope(words, stems, text),
+      services: services.map((s) => s.service.id),
+      variant: variant?.id ?? null,
+      tasks: scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w))).slice(0, 5).map((t) => `${t.taskId} ${t.score.toFixed(2)} [${t.words.join(' ')}]`),
+      result: this.resolve(text).kind,
+    };
   }
 
   /** Resolves a button or numbered choice directly, without parsing text. */
@@ -102,17 +127,22 @@ export class Resolver {
   // ------------------------------------------------------------------ steps
 
   private analyse(text: string): Analysis {
-    const words = [...normalise(text).words];
+    const { words } = normalise(text);
+    const english = englishWords();
     const repaired = new Set<number>();
-    words.forEach((word, i) => {
-      if (this.lexicon.knownStems.has(stem(word))) return;
-      const fix = this.typos.repair(word);
-      if (fix) {
-        words[i] = fix.word;
-        repaired.add(i);
-      }
+    const stems = words.map((word, i) => {
+      const stemmed = stem(word);
+      const commonness = english.get(word);
+      if (this.lexicon.knownStems.has(stemmed) || commonness === 'common') return stemmed;
+      const fix = this.typos.repair(word, stemmed);
+      // A rarer real word ("manger", "polices") is taken for a typo only one edit away.
+      if (!fix || (commonness === 'rare' && fix.similarity < 0.8)) return stemmed;
+      repaired.add(i);
+      return fix.word;
     });
-    return { stems: words.map(stem), repaired };
+    // "5.7 to 8.0", "v2 to v3", "1.29 -> 1.30": a jump between versions is a version upgrade.
+    if (hasVersionJump(words)) stems.push('major', 'version');
+    return { words, stems, repaired };
   }
 
   private findServices(stems: readonly string[], repaired: ReadonlySet<number>) {
@@ -287,7 +317,7 @@ export class Resolver {
 
   /** A service and nothing else asks for its matrix; a service plus unrelated words is not understood. */
   private serviceOnly(service: Service, stems: readonly string[], consumed: ReadonlySet<number>): Resolution {
-    const extra = stems.filter((w, i) => !consumed.has(i) && !STOPWORDS.has(w) && !OVERVIEW_WORDS.has(w));
+    const extra = stems.filter((w, i) => !consumed.has(i) && !STOPWORDS.has(w) && !OVERVIEW_WORDS.has(w) && !GENERIC_WORDS.has(w));
     if (extra.length === 0) return { kind: 'overview', service, confidence: 0.9 };
     return unknown('service-only', service);
   }
@@ -298,14 +328,12 @@ function unknown(reason: Extract<Resolution, { kind: 'unknown' }>['reason'], ser
   return { kind: 'unknown', reason, service, suggestions, confidence: 0 };
 }
 
-/** Text that tries to instruct the bot ("ignore previous instructions") is not a question. */
-function looksLikeInstruction(stems: readonly string[]): boolean {
-  for (let i = 0; i < stems.length; i++) {
-    for (const [a, b] of INJECTION_PAIRS) {
-      if (stems[i] !== a) continue;
-      if (b === '') return true;
-      if (stems[i + 1] === b || stems[i + 2] === b) return true;
-    }
+const VERSION_WORD = /^v?\d{1,5}$/;
+
+/** True for "... 5.7 to 8.0 ...", "v2 to v3": a number, "to", a number (words split at dots). */
+function hasVersionJump(words: readonly string[]): boolean {
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (words[i] === 'to' && VERSION_WORD.test(words[i - 1] as string) && VERSION_WORD.test(words[i + 1] as string)) return true;
   }
   return false;
 }

@@ -1,16 +1,19 @@
 /**
- * Repairs misspelt words ("pacthes", "dyanmodb") towards the resolver's vocabulary.
+ * Repairs misspelt words ("pacthes", "dyanmodb") towards the resolver's vocabulary of stems.
  * fuse.js is slow over long lists, so a bigram index first picks a handful of candidates and
- * fuse.js only scores those. Short words are never repaired: "ecs", "ecr" and "eks" must not
- * blur into each other.
+ * fuse.js only scores those. Swapped neighbouring letters ("chmie") are checked exactly, since
+ * fuse.js counts a swap as two errors. Short words are never repaired: "ecs", "ecr" and "eks"
+ * must not blur into each other.
  */
 import Fuse from 'fuse.js';
+import { stem } from '../text/stem';
 
 const MIN_WORD = 5;
 const SHORTLIST = 8;
 /** fuse.js score (0 = exact). Two transposed letters in eight score about 0.25. */
 const MAX_SCORE = 0.34;
 const CACHE_LIMIT = 5000;
+const SWAP_SIMILARITY = 0.8;
 
 function bigrams(word: string): string[] {
   const padded = `^${word}$`;
@@ -20,6 +23,7 @@ function bigrams(word: string): string[] {
 }
 
 export interface Repair {
+  /** The repaired word, as a stem. */
   readonly word: string;
   /** 0..1, how sure the repair is (1 - fuse score). */
   readonly similarity: number;
@@ -27,11 +31,14 @@ export interface Repair {
 
 export class TypoRepairer {
   private readonly words: readonly string[];
+  private readonly known: ReadonlySet<string>;
   private readonly byBigram = new Map<string, number[]>();
   private readonly cache = new Map<string, Repair | null>();
 
+  /** `vocabulary`: stems of the knowledge base's words. */
   constructor(vocabulary: readonly string[]) {
     this.words = vocabulary;
+    this.known = new Set(vocabulary);
     vocabulary.forEach((word, index) => {
       for (const gram of new Set(bigrams(word))) {
         const list = this.byBigram.get(gram);
@@ -41,17 +48,29 @@ export class TypoRepairer {
     });
   }
 
-  repair(word: string): Repair | null {
+  /** Tries the stem first, then the word as typed ("pacthes" stems badly but is close to "patches"). */
+  repair(word: string, stemmed: string = stem(word)): Repair | null {
     if (word.length < MIN_WORD || word.length > 30 || /\d/.test(word)) return null;
-    const cached = this.cache.get(word);
+    const key = `${word} ${stemmed}`;
+    const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const result = this.compute(word);
+    const result = this.swapped(word) ?? this.swapped(stemmed) ?? this.fuzzy(stemmed) ?? this.fuzzy(word);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, result);
+    this.cache.set(key, result);
     return result;
   }
 
-  private compute(word: string): Repair | null {
+  private swapped(word: string): Repair | null {
+    for (let i = 0; i + 1 < word.length; i++) {
+      const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      const stemmed = stem(candidate);
+      if (this.known.has(stemmed)) return { word: stemmed, similarity: SWAP_SIMILARITY };
+    }
+    return null;
+  }
+
+  private fuzzy(word: string): Repair | null {
+    if (word.length < MIN_WORD - 1) return null;
     const grams = new Set(bigrams(word));
     const overlap = new Map<number, number>();
     for (const gram of grams) {
@@ -69,6 +88,6 @@ export class TypoRepairer {
     const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: MAX_SCORE, isCaseSensitive: true });
     const best = fuse.search(word)[0];
     if (!best || best.score === undefined || best.score > MAX_SCORE) return null;
-    return { word: best.item, similarity: 1 - best.score };
+    return { word: stem(best.item), similarity: 1 - best.score };
   }
 }

@@ -38,7 +38,7 @@ export const OVERVIEW_WORDS = stemmed(`
 export const GENERIC_WORDS = stemmed(`
   config configure configures configured configuring configuration configurations setting settings setup set
   manage manages managed managing management enable enables enabled control controls data protect protection
-  security secure service services policy policies
+  security secure service services policy policies run runs running operate operates maintain maintains
 `);
 
 /** Questions about these are out of scope however they mention a service. */
@@ -48,14 +48,6 @@ export const OFF_TOPIC_WORDS = stemmed(`
   weather forecast rain sunny temperature joke jokes recipe recipes movie movies song songs poem poems lyrics
   football soccer basketball lottery horoscope stock stocks bitcoin crypto salary
 `);
-
-/** Word pairs that mark text trying to instruct the bot rather than ask it something. */
-export const INJECTION_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['ignore', 'previous'], ['ignore', 'prior'], ['ignore', 'above'], ['ignore', 'all'], ['ignore', 'your'],
-  ['disregard', 'previous'], ['disregard', 'all'], ['disregard', 'your'], ['forget', 'previous'], ['forget', 'your'],
-  ['system', 'prompt'], ['pretend', 'you'], ['act', 'as'], ['developer', 'mode'], ['jailbreak', ''],
-  ['new', 'instructions'], ['override', 'instructions'], ['reveal', 'prompt'], ['print', 'prompt'],
-].map(([a, b]) => [stem(a as string), b ? stem(b) : ''] as const);
 
 /**
  * Ordinary chat words that must never be "corrected" into knowledge-base vocabulary by the
