@@ -1,10 +1,10 @@
 /** Composition root: settings -> knowledge base -> bot -> HTTP server. */
 import type { Server } from 'node:http';
-import { Bot } from './bot';
+import type { Bot } from './bot';
 import type { Config } from './config';
-import { KnowledgeHolder } from './knowledge/holder';
+import { createBot } from './create-bot';
+import type { KnowledgeHolder } from './knowledge/holder';
 import { formatIssue } from './knowledge/issues';
-import { loadKnowledgeBaseOrThrow } from './knowledge/loader';
 import type { Logger } from './logger';
 import { createHttpServer } from './server';
 
@@ -13,11 +13,6 @@ export interface RunningApp {
   readonly knowledge: KnowledgeHolder;
   readonly server: Server;
   close(): Promise<void>;
-}
-
-export function createBot(knowledgeDir: string): { bot: Bot; knowledge: KnowledgeHolder } {
-  const knowledge = new KnowledgeHolder(loadKnowledgeBaseOrThrow(knowledgeDir));
-  return { bot: new Bot(knowledge), knowledge };
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {

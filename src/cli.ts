@@ -7,7 +7,7 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { ConsoleAdapter } from '../adapters/console/console-adapter';
 import { toAskJson } from './answers/json';
-import { createBot, startApp } from './app';
+import { createBot } from './create-bot';
 import { loadConfig } from './config';
 import { errorCode, errorMessage, WhoownsError } from './errors';
 import { formatReport, readQuestions, runEval } from './eval/eval';
@@ -132,6 +132,9 @@ async function serve(args: string[], io: Io): Promise<number> {
   const port = option(args, '--port');
   const config = loadConfig(process.env, port !== undefined ? { port: Number(port) } : {});
   const logger = createLogger(config.logLevel);
+  // Loaded here so that `ask` and `kb` do not pay for loading the HTTP stack.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startApp } = require('./app') as typeof import('./app');
   const app = await startApp(config, logger);
   const address = app.server.address();
   io.err(`whoowns listening on http://localhost:${typeof address === 'object' && address ? address.port : config.port} (health: /healthz)`);

@@ -19,10 +19,10 @@ function matrixAction(service: Service): Choice {
 
 const ref = (x: { id: string; name: string }): { id: string; name: string } => ({ id: x.id, name: x.name });
 
-export function buildOverview(service: Service, meta: Meta): OverviewAnswer {
+export function buildOverview(service: Service, meta: Meta, taskName: (id: string) => string): OverviewAnswer {
   const variantName = new Map((service.variants ?? []).map((v) => [v.id, v.name]));
   const rows: MatrixRow[] = service.responsibilities.map((r) => ({
-    task: { id: r.task, name: r.task },
+    task: { id: r.task, name: taskName(r.task) },
     owner: r.owner,
     byVariant: Object.entries(r.byVariant ?? {}).map(([id, part]) => ({ variant: variantName.get(id) ?? id, owner: part.owner })),
   }));
@@ -77,10 +77,8 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
         sources: resolution.sources,
         actions: [],
       };
-    case 'overview': {
-      const overview = buildOverview(resolution.service, meta);
-      return { ...overview, rows: overview.rows.map((row) => ({ ...row, task: { id: row.task.id, name: kb.tasks.get(row.task.id)?.name ?? row.task.id } })) };
-    }
+    case 'overview':
+      return buildOverview(resolution.service, meta, (id) => kb.tasks.get(id)?.name ?? id);
     case 'clarify':
       return {
         ...meta,

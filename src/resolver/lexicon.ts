@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Service, Task } from '../knowledge/schema';
 import { toWords } from '../text/normalise';
 import { stem, stemAll } from '../text/stem';
-import { COMMON_WORDS, GENERIC_WORDS, STOPWORDS } from './words';
+import { GENERIC_WORDS, STOPWORDS } from './words';
 
 export interface AliasEntry {
   readonly id: string;
@@ -134,7 +134,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   }
   const knownStems = new Set<string>([...surface].map(stem));
   for (const w of STOPWORDS) knownStems.add(w);
-  for (const w of COMMON_WORDS) knownStems.add(stem(w));
 
   return {
     services: serviceTable,

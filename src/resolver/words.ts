@@ -48,34 +48,3 @@ export const OFF_TOPIC_WORDS = stemmed(`
   weather forecast rain sunny temperature joke jokes recipe recipes movie movies song songs poem poems lyrics
   football soccer basketball lottery horoscope stock stocks bitcoin crypto salary
 `);
-
-/**
- * Ordinary chat words that must never be "corrected" into knowledge-base vocabulary by the
- * fuzzy matcher (e.g. "handles" must not become "handle" of some alias).
- */
-export const COMMON_WORDS = new Set(
-  `
-  responsible responsibility responsibilities accountable handles handling handled manages managing managed
-  whose anybody someone somebody everyone everything anything nothing something question questions
-  please thanks thank cheers wondering curious confused understand understanding correct correctly right
-  actually really basically exactly probably maybe perhaps certainly definitely should would could might
-  going doing having being getting making taking using running happen happens happened happening
-  company organization organisation business enterprise project projects production staging environment
-  environments account accounts instance instances server servers cluster clusters service services resource
-  resources workload workloads system systems thing things people person engineer engineers developer
-  developers admin admins administrator operator operators customer customers provider providers vendor
-  amazon google microsoft azure oracle kubernetes docker linux windows
-  about above after again against before below between during except inside outside through toward under until
-  upon within without another other others every either neither whether which while where there their these
-  those because since though although unless hello great awesome happy today tomorrow yesterday morning
-  evening night weekend monday tuesday wednesday thursday friday saturday sunday january february march april
-  june july august september october november december quarter month months weeks years
-  write writes writing written create creates creating created delete deletes deleted build builds building
-  deploy deploys deployed deploying migrate migrating migration moving setup setting settings choose choosing
-  enable enables enabled enabling disable disabled turn turns allowed allow allows block blocked
-  ignore previous instructions prompt pretend reveal print system
-  weather forecast pricing billing invoice expensive cheaper discount budget recipe football
-  `
-    .split(/\s+/)
-    .filter(Boolean),
-);

@@ -1,0 +1,9 @@
+import { Bot } from './bot';
+import { KnowledgeHolder } from './knowledge/holder';
+import { loadKnowledgeBaseOrThrow } from './knowledge/loader';
+
+/** A bot over the knowledge base in `knowledgeDir`; throws KB_INVALID naming every problem. */
+export function createBot(knowledgeDir: string): { bot: Bot; knowledge: KnowledgeHolder } {
+  const knowledge = new KnowledgeHolder(loadKnowledgeBaseOrThrow(knowledgeDir));
+  return { bot: new Bot(knowledge), knowledge };
+}
