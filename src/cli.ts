@@ -135,7 +135,9 @@ async function serve(args: string[], io: Io): Promise<number> {
   // Loaded here so that `ask` and `kb` do not pay for loading the HTTP stack.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startApp } = require('./app') as typeof import('./app');
-  const app = await startApp(config, logger);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { platformAdapters } = require('../adapters') as typeof import('../adapters');
+  const app = await startApp(config, logger, platformAdapters);
   const address = app.server.address();
   io.err(`whoowns listening on http://localhost:${typeof address === 'object' && address ? address.port : config.port} (health: /healthz)`);
   const stop = (signal: string): void => {

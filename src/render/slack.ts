@@ -5,7 +5,7 @@
 import type { Answer, MatrixRow } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 import type { Choice } from '../resolver/resolution';
-import { encodeSelection } from './choice-value';
+import { answerSelection, encodeFeedback, encodeSelection } from './choice-value';
 import { escapeSlack } from './escape';
 import { SLACK, truncate } from './limits';
 import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
@@ -34,8 +34,20 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-/** Prefix of every action_id the renderer makes; the adapter routes on it. */
-export const SLACK_CHOICE_ACTION = 'whoowns_choice';
+/** action_ids the renderer makes; the adapter routes on them. Choices carry an index suffix. */
+export const SLACK_ACTIONS = {
+  choice: 'whoowns_choice',
+  share: 'whoowns_share',
+  feedbackUp: 'whoowns_feedback_up',
+  feedbackDown: 'whoowns_feedback_down',
+} as const;
+
+export interface SlackRenderOptions {
+  /** Add a "Share in channel" button: for answers only the asker sees (ephemeral). */
+  readonly share?: boolean;
+  /** Add 👍/👎 feedback buttons to answers. Default true. */
+  readonly feedback?: boolean;
+}
 
 const EMOJI: Readonly<Record<Owner, string>> = { aws: ':cloud:', customer: ':bust_in_silhouette:', shared: ':handshake:' };
 
@@ -62,7 +74,7 @@ function buttons(choices: readonly Choice[], blockId: string): SlackBlock | unde
     elements: choices.slice(0, SLACK.elementsPerActions).map((choice, i) => ({
       type: 'button',
       text: { type: 'plain_text', text: truncate(choice.label, SLACK.buttonText), emoji: true },
-      action_id: `${SLACK_CHOICE_ACTION}_${i}`,
+      action_id: `${SLACK_ACTIONS.choice}_${i}`,
       value: encodeSelection(choice),
     })),
   };
@@ -140,9 +152,42 @@ function body(answer: Answer): SlackBlock[] {
   }
 }
 
-export function renderSlack(answer: Answer): SlackMessage {
-  const blocks = body(answer).slice(0, SLACK.maxBlocks);
+/** Share and feedback buttons, for answers that say who owns something. */
+function metaButtons(answer: Answer, options: SlackRenderOptions): SlackBlock | undefined {
+  const about = answerSelection(answer);
+  if (!about) return undefined;
+  const elements: SlackButton[] = [];
+  if (options.share) {
+    elements.push({ type: 'button', text: { type: 'plain_text', text: 'Share in channel', emoji: true }, action_id: SLACK_ACTIONS.share, value: encodeSelection(about), style: 'primary' });
+  }
+  if (options.feedback !== false && answer.kind !== 'overview') {
+    elements.push(
+      { type: 'button', text: { type: 'plain_text', text: ':thumbsup: Helpful', emoji: true }, action_id: SLACK_ACTIONS.feedbackUp, value: encodeFeedback('up', about) },
+      { type: 'button', text: { type: 'plain_text', text: ':thumbsdown: Not right', emoji: true }, action_id: SLACK_ACTIONS.feedbackDown, value: encodeFeedback('down', about) },
+    );
+  }
+  return elements.length > 0 ? { type: 'actions', block_id: 'whoowns_meta', elements } : undefined;
+}
+
+export function renderSlack(answer: Answer, options: SlackRenderOptions = {}): SlackMessage {
+  const meta = metaButtons(answer, options);
+  const blocks = [...body(answer).slice(0, SLACK.maxBlocks - (meta ? 1 : 0)), ...(meta ? [meta] : [])];
   return { text: truncate(summaryLine(answer), SLACK.fallbackText), blocks };
+}
+
+/** The App Home tab: what the bot does, example questions, the base's version. */
+export function renderSlackHome(help: Extract<Answer, { kind: 'help' }>): { type: 'home'; blocks: SlackBlock[] } {
+  return {
+    type: 'home',
+    blocks: [
+      header('whoowns: who owns this task, AWS or us?'),
+      section(escapeSlack(help.intro)),
+      { type: 'divider' },
+      section(`*Ask me in a channel (mention me), in a DM, or with \`/whoowns\`:*\n${help.examples.map((e) => `• ${escapeSlack(e)}`).join('\n')}`),
+      section(`*Commands:*\n${help.commands.map((c) => `• \`/whoowns ${escapeSlack(c.usage)}\` ${escapeSlack(c.description)}`).join('\n')}`),
+      context(`Answers come from the whoowns knowledge base v${help.kbVersion}; every entry cites AWS documentation.`),
+    ],
+  };
 }
 
 /** The question echoed back, escaped so it cannot ping anyone or carry a link. */

@@ -2,7 +2,7 @@ import type { Answer, ResponsibilityAnswer } from '../../src/answers/answer';
 import { buildAnswer, buildHelp } from '../../src/answers/build';
 import { decodeSelection } from '../../src/render/choice-value';
 import { SLACK, TEAMS } from '../../src/render/limits';
-import { renderSlack, type SlackBlock, type SlackMessage } from '../../src/render/slack';
+import { renderSlack, renderSlackHome, type SlackBlock, type SlackMessage } from '../../src/render/slack';
 import { renderTeams, type TeamsMessage } from '../../src/render/teams';
 import { renderText } from '../../src/render/text';
 import { shippedBot, shippedKb, shippedResolver } from '../support/kb';
@@ -91,7 +91,10 @@ describe('renderers stay within platform limits for every kind of answer', () =>
   });
 
   it('Slack: blocks, header, sections, fields, buttons', () => {
-    for (const answer of answers) checkSlackLimits(renderSlack(answer));
+    for (const answer of answers) {
+      checkSlackLimits(renderSlack(answer));
+      checkSlackLimits(renderSlack(answer, { share: true }));
+    }
   });
 
   it('Teams: Adaptive Card 1.5 under 25 KB', () => {
@@ -164,8 +167,34 @@ describe('rendering one answer', () => {
         },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'Asked: “who patches rds”' }] },
         { type: 'actions', block_id: 'whoowns_next', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Full matrix for Amazon RDS', emoji: true }, action_id: 'whoowns_choice_0', value: '{"service":"rds"}' }] },
+        {
+          type: 'actions',
+          block_id: 'whoowns_meta',
+          elements: [
+            { type: 'button', text: { type: 'plain_text', text: ':thumbsup: Helpful', emoji: true }, action_id: 'whoowns_feedback_up', value: '{"vote":"up","service":"rds","task":"patching"}' },
+            { type: 'button', text: { type: 'plain_text', text: ':thumbsdown: Not right', emoji: true }, action_id: 'whoowns_feedback_down', value: '{"vote":"down","service":"rds","task":"patching"}' },
+          ],
+        },
       ],
     });
+  });
+
+  it('Slack adds "Share in channel" for private answers', () => {
+    const meta = renderSlack(answer, { share: true }).blocks.at(-1);
+    expect(meta).toMatchObject({ type: 'actions', block_id: 'whoowns_meta' });
+    expect(meta?.type === 'actions' ? meta.elements[0] : undefined).toEqual({
+      type: 'button',
+      text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+      action_id: 'whoowns_share',
+      value: '{"service":"rds","task":"patching"}',
+      style: 'primary',
+    });
+  });
+
+  it('Slack App Home stays within limits', () => {
+    const home = renderSlackHome(buildHelp(kb));
+    expect(home.type).toBe('home');
+    checkSlackLimits({ text: 'home', blocks: home.blocks });
   });
 
   it('Teams card carries the owner badge and a submit action', () => {

@@ -1,0 +1,10 @@
+/** The chat platforms whoowns can serve; each starts only when its settings are present. */
+import type { AdapterStarter } from '../src/adapter';
+import { startSlackAdapter } from './slack/slack-adapter';
+
+export const platformAdapters: readonly AdapterStarter[] = [
+  async (context) => {
+    const slack = await startSlackAdapter(context);
+    return slack ? { name: `slack (${slack.mode})`, stop: () => slack.stop() } : null;
+  },
+];

@@ -1,0 +1,205 @@
+/**
+ * Slack listeners: translate Slack payloads into bot.handle calls and answers into Block Kit.
+ * No business logic lives here. Every listener runs inside `safely`, the adapter's one
+ * catch-all, which logs the error (with its code, never a token) and tells the user politely.
+ */
+import type { AllMiddlewareArgs, App, webApi } from '@slack/bolt';
+import type { Answer } from '../../src/answers/answer';
+import type { Bot, Incoming } from '../../src/bot';
+import { errorCode, errorMessage } from '../../src/errors';
+import type { Logger } from '../../src/logger';
+import { decodeFeedback, decodeSelection } from '../../src/render/choice-value';
+import { renderSlack, renderSlackHome, SLACK_ACTIONS } from '../../src/render/slack';
+import type { Choice } from '../../src/resolver/resolution';
+import { cleanText } from '../../src/text/normalise';
+import type { RecentKeys } from './recent-keys';
+import type { ThreadMemory } from './thread-memory';
+
+export interface SlackDeps {
+  readonly bot: Bot;
+  readonly logger: Logger;
+  readonly recent: RecentKeys;
+  readonly threads: ThreadMemory;
+  /** Our own user id, to tell a mention of us in a thread reply. */
+  readonly botUserId: string | undefined;
+}
+
+export const SORRY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+/** Choices an answer offers, so a numbered reply in the thread can pick one. */
+function offeredChoices(answer: Answer): readonly Choice[] {
+  if (answer.kind === 'clarify') return answer.choices;
+  if (answer.kind === 'unknown') return answer.suggestions;
+  return [];
+}
+
+/** A bare number in a thread where we offered choices picks that choice. */
+function incomingFor(text: string, choices: readonly Choice[] | undefined): Incoming {
+  const trimmed = cleanText(text).text;
+  if (choices && /^\d{1,2}$/.test(trimmed)) {
+    const pick = choices[Number(trimmed) - 1];
+    if (pick) return { selection: pick };
+  }
+  return { text };
+}
+
+/** The key that identifies one delivery of a payload, the same across Slack's retries. */
+function deliveryKey(body: Record<string, unknown>): string | undefined {
+  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
+  if (typeof body.trigger_id === 'string') return `trigger:${body.trigger_id}`;
+  return undefined;
+}
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  const { bot, logger, recent, threads } = deps;
+
+  const safely = async (what: string, work: () => Promise<void>, tell?: (text: string) => Promise<unknown>): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      logger.error({ component: 'slack', listener: what, code: errorCode(error), error: errorMessage(error) }, 'slack listener failed');
+      if (tell) {
+        await tell(SORRY).catch((sendError: unknown) =>
+          logger.error({ component: 'slack', listener: what, code: errorCode(sendError), error: errorMessage(sendError) }, 'could not tell the user about the failure'),
+        );
+      }
+    }
+  };
+
+  // Retries (same event_id) and replays (same trigger_id) are acknowledged and dropped.
+  app.use(async (args) => {
+    const { body, next } = args as AllMiddlewareArgs & { body: Record<string, unknown>; ack?: () => Promise<void> };
+    const key = deliveryKey(body);
+    if (key && recent.checkAndRemember(key)) {
+      logger.info({ component: 'slack', key, retryNum: args.context.retryNum }, 'duplicate delivery ignored');
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      return;
+    }
+    await next();
+  });
+
+  const answerInThread = async (client: webApi.WebClient, channel: string, threadTs: string, incoming: Incoming): Promise<void> => {
+    const answer = bot.handle(incoming);
+    const message = renderSlack(answer);
+    // Remembered before posting: a quick reply in the thread may arrive before the post returns.
+    threads.remember(channel, threadTs, offeredChoices(answer));
+    await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+  };
+
+  app.event('app_mention', async ({ event, client, say }) => {
+    const threadTs = event.thread_ts ?? event.ts;
+    await safely(
+      'app_mention',
+      () => answerInThread(client, event.channel, threadTs, incomingFor(event.text, threads.lookup(event.channel, threadTs))),
+      (text) => say({ text, thread_ts: threadTs }),
+    );
+  });
+
+  app.message(async ({ message, client, say }) => {
+    // Only plain user messages: no edits, joins, bot posts (ours included).
+    if (message.subtype !== undefined || !('user' in message) || 'bot_id' in message) return;
+    const text = typeof message.text === 'string' ? message.text : '';
+    const threadTs = 'thread_ts' in message && typeof message.thread_ts === 'string' ? message.thread_ts : undefined;
+    if (message.channel_type === 'im') {
+      await safely(
+        'message.im',
+        async () => {
+          const answer = bot.handle(incomingFor(text, threadTs ? threads.lookup(message.channel, threadTs) : threads.lookup(message.channel, 'dm')));
+          const rendered = renderSlack(answer);
+          threads.remember(message.channel, threadTs ?? 'dm', offeredChoices(answer));
+          await client.chat.postMessage({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
+        },
+        (t) => say(t),
+      );
+      return;
+    }
+    // In channels: follow-ups in a thread we answered, unless they mention us (app_mention answers those).
+    if (!threadTs || (deps.botUserId && text.includes(`<@${deps.botUserId}>`))) return;
+    const choices = threads.lookup(message.channel, threadTs);
+    if (choices === undefined) return;
+    await safely('thread follow-up', () => answerInThread(client, message.channel, threadTs, incomingFor(text, choices)), (t) => say({ text: t, thread_ts: threadTs }));
+  });
+
+  app.command('/whoowns', async ({ command, ack, respond }) => {
+    await ack();
+    await safely(
+      'command',
+      async () => {
+        const answer = bot.handle({ text: command.text });
+        const message = renderSlack(answer, { share: true });
+        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      },
+      (text) => respond({ response_type: 'ephemeral', text }),
+    );
+  });
+
+  app.action(new RegExp(`^${SLACK_ACTIONS.choice}_\\d{1,2}$`), async ({ action, body, ack, respond }) => {
+    await ack();
+    await safely(
+      'choice',
+      async () => {
+        const value = 'value' in action ? action.value : undefined;
+        const selection = decodeSelection(value);
+        if (!selection) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button no longer works. Ask me again.' });
+          return;
+        }
+        const answer = bot.handle({ selection });
+        const ephemeral = isEphemeral(body);
+        const message = renderSlack(answer, { share: ephemeral });
+        // A clarifying question is used up by its answer; other buttons add a private answer.
+        const fromClarify = 'block_id' in action && action.block_id === 'whoowns_clarify';
+        await respond(
+          fromClarify
+            ? { replace_original: true, text: message.text, blocks: message.blocks }
+            : { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: renderSlack(answer, { share: true }).blocks },
+        );
+      },
+      (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+    );
+  });
+
+  app.action(SLACK_ACTIONS.share, async ({ action, ack, respond }) => {
+    await ack();
+    await safely(
+      'share',
+      async () => {
+        const selection = decodeSelection('value' in action ? action.value : undefined);
+        if (!selection) return;
+        const message = renderSlack(bot.handle({ selection }));
+        await respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: message.blocks });
+      },
+      (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+    );
+  });
+
+  app.action(new RegExp(`^(?:${SLACK_ACTIONS.feedbackUp}|${SLACK_ACTIONS.feedbackDown})$`), async ({ action, body, ack, respond }) => {
+    await ack();
+    await safely('feedback', async () => {
+      const feedback = decodeFeedback('value' in action ? action.value : undefined);
+      if (!feedback) return;
+      logger.info({ component: 'slack', event: 'feedback', vote: feedback.vote, ...feedback.about, user: body.user.id, kbVersion: bot.kbVersion }, 'feedback');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: feedback.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted. The maintainers review answers marked as not right.' });
+    });
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await safely('app_home_opened', async () => {
+      const help = bot.handle({ text: 'help' });
+      if (help.kind !== 'help') return;
+      await client.views.publish({ user_id: event.user, view: renderSlackHome(help) });
+    });
+  });
+
+  app.error(async (error) => {
+    logger.error({ component: 'slack', code: (error as { code?: string }).code ?? errorCode(error), error: errorMessage(error) }, 'slack error');
+  });
+}
+
+function isEphemeral(body: unknown): boolean {
+  const container = (body as { container?: { is_ephemeral?: unknown } }).container;
+  return container?.is_ephemeral === true;
+}
+
