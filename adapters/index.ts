@@ -1,10 +1,12 @@
 /** The chat platforms whoowns can serve; each starts only when its settings are present. */
 import type { AdapterStarter } from '../src/adapter';
 import { startSlackAdapter } from './slack/slack-adapter';
+import { startTeamsAdapter } from './teams/teams-adapter';
 
 export const platformAdapters: readonly AdapterStarter[] = [
   async (context) => {
     const slack = await startSlackAdapter(context);
     return slack ? { name: `slack (${slack.mode})`, stop: () => slack.stop() } : null;
   },
+  startTeamsAdapter,
 ];

@@ -11,6 +11,7 @@ import { createHttpServer } from './server';
 
 export interface RunningApp {
   readonly bot: Bot;
+  readonly adapters: readonly StartedAdapter[];
   readonly knowledge: KnowledgeHolder;
   readonly server: Server;
   close(): Promise<void>;
@@ -41,6 +42,7 @@ export async function startApp(config: Config, logger: Logger, adapters: readonl
 
   return {
     bot,
+    adapters: started,
     knowledge,
     server,
     close: async () => {

@@ -29,6 +29,7 @@ Usage:
   whoowns serve [--port N]          run the HTTP server (what npm start runs)
   whoowns kb validate [dir]         check the knowledge base
   whoowns kb export [--format csv|md|json]   print the whole responsibility matrix
+  whoowns teams package [--app-id ID] [--out whoowns-teams.zip]   the Teams app package to upload
   whoowns eval [--file F] [--quiet] accuracy over the labelled questions
   whoowns help
 
@@ -158,6 +159,16 @@ function evaluate(args: string[], io: Io): number {
   return 0;
 }
 
+function teams(args: string[], io: Io): number {
+  if (args.shift() !== 'package') throw new WhoownsError('USAGE', 'teams needs a subcommand: package');
+  const appId = option(args, '--app-id') ?? loadConfig().teams.appId ?? '';
+  const out = option(args, '--out') ?? 'whoowns-teams.zip';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeTeamsPackage } = require('../adapters/teams/package') as typeof import('../adapters/teams/package');
+  io.out(`wrote ${writeTeamsPackage(appId, out)}: upload it in Teams (Apps > Manage your apps > Upload an app)`);
+  return 0;
+}
+
 export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s), stdin: process.stdin }): Promise<number> {
   loadDotenv({ quiet: true });
   const args = [...argv];
@@ -174,6 +185,8 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
         return await serve(args, io);
       case 'eval':
         return evaluate(args, io);
+      case 'teams':
+        return teams(args, io);
       case undefined:
       case 'help':
       case '--help':

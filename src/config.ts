@@ -18,7 +18,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   KNOWLEDGE_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  NODE_ENV: z.string().default('development'),
+  // Unset means production: the permissive development behaviours must be asked for.
+  NODE_ENV: z.string().default('production'),
   DATABASE_URL: z.string().optional(),
   ADMIN_USERS: z.string().default(''),
   SLACK_BOT_TOKEN: optionalSecret,

@@ -3,7 +3,7 @@
  * their routes on the same app.
  */
 import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Bot } from './bot';
 import type { Logger } from './logger';
 
@@ -28,6 +28,18 @@ export function createHttpServer(bot: Bot, logger: Logger): HttpServer {
   return {
     app,
     listen(port, host) {
+      // Registered last, after every adapter's routes: malformed or oversized bodies get a short
+      // JSON error, never a stack trace.
+      app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+        if (res.headersSent) {
+          next(error);
+          return;
+        }
+        const status = httpStatusOf(error);
+        if (status >= 500) logger.error({ code: 'INTERNAL', error: error instanceof Error ? error.message : String(error) }, 'request failed');
+        else logger.warn({ status, error: error instanceof Error ? error.message : String(error) }, 'request refused');
+        res.status(status).json({ error: status === 413 ? 'request body too large' : status >= 500 ? 'internal error' : 'invalid request' });
+      });
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) => {
           if (error) {
@@ -41,4 +53,10 @@ export function createHttpServer(bot: Bot, logger: Logger): HttpServer {
       });
     },
   };
+}
+
+/** The HTTP status an error from a body parser or handler asks for (400-599), else 500. */
+function httpStatusOf(error: unknown): number {
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

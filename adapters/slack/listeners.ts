@@ -12,7 +12,7 @@ import { decodeFeedback, decodeSelection } from '../../src/render/choice-value';
 import { renderSlack, renderSlackHome, SLACK_ACTIONS } from '../../src/render/slack';
 import type { Choice } from '../../src/resolver/resolution';
 import { cleanText } from '../../src/text/normalise';
-import type { RecentKeys } from './recent-keys';
+import type { RecentKeys } from '../shared/recent-keys';
 import type { ThreadMemory } from './thread-memory';
 
 export interface SlackDeps {

@@ -9,7 +9,7 @@ import type { Config } from '../../src/config';
 import { errorMessage, WhoownsError } from '../../src/errors';
 import { boltLevel, boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
-import { RecentKeys } from './recent-keys';
+import { RecentKeys } from '../shared/recent-keys';
 import { MAX_BODY_BYTES, slackRequestGuard } from './request-guard';
 import { ThreadMemory } from './thread-memory';
 

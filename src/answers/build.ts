@@ -119,6 +119,9 @@ export function buildHelp(kb: KnowledgeBase): HelpAnswer {
     commands: [
       { usage: '<question>', description: 'who owns a task, e.g. "who patches RDS?"' },
       { usage: 'service <name>', description: "the service's whole responsibility matrix" },
+      { usage: 'subscribe [filters]', description: 'announce changes of the model here (coming soon)' },
+      { usage: 'unsubscribe', description: 'stop announcements here' },
+      { usage: 'subscriptions', description: "this conversation's subscriptions" },
       { usage: 'help', description: 'this message' },
     ],
   };

@@ -5,6 +5,7 @@
 import type { Answer, MatrixRow } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 import type { Choice } from '../resolver/resolution';
+import { answerSelection } from './choice-value';
 import { escapePlain, escapeTeamsMarkdown } from './escape';
 import { TEAMS, truncate } from './limits';
 import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
@@ -26,8 +27,14 @@ export interface TeamsMessage {
   card: AdaptiveCard;
 }
 
-/** The key under which a choice travels in Action.Submit data; the adapter reads it back. */
+/** The keys under which a choice and feedback travel in Action.Submit data; the adapter reads them back. */
 export const TEAMS_CHOICE_KEY = 'whoownsChoice';
+export const TEAMS_FEEDBACK_KEY = 'whoownsFeedback';
+
+export interface TeamsRenderOptions {
+  /** Add 👍/👎 feedback actions to answers. Default true. */
+  readonly feedback?: boolean;
+}
 
 const COLOR: Readonly<Record<Owner, string>> = { aws: 'Accent', customer: 'Warning', shared: 'Good' };
 
@@ -143,8 +150,19 @@ function parts(answer: Answer): { body: CardElement[]; actions: CardElement[] } 
   }
 }
 
-export function renderTeams(answer: Answer): TeamsMessage {
-  const { body, actions } = parts(answer);
+function feedbackActions(answer: Answer): CardElement[] {
+  const about = answerSelection(answer);
+  if (!about || answer.kind === 'overview') return [];
+  const data = (vote: 'up' | 'down'): Record<string, unknown> => ({ [TEAMS_FEEDBACK_KEY]: { vote, ...about } });
+  return [
+    { type: 'Action.Submit', title: '👍 Helpful', data: data('up') },
+    { type: 'Action.Submit', title: '👎 Not right', data: data('down') },
+  ];
+}
+
+export function renderTeams(answer: Answer, options: TeamsRenderOptions = {}): TeamsMessage {
+  const { body, actions: own } = parts(answer);
+  const actions = [...own, ...(options.feedback === false ? [] : feedbackActions(answer))];
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

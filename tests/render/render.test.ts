@@ -202,7 +202,11 @@ describe('rendering one answer', () => {
     expect(text).toBe('Patching and updates on Amazon RDS: Shared (AWS and you)');
     expect(card.body[0]).toEqual({ type: 'TextBlock', text: 'Patching and updates on Amazon RDS', wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' });
     expect(JSON.stringify(card.body[1])).toContain('Owner: Shared (AWS and you)');
-    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Full matrix for Amazon RDS', data: { whoownsChoice: { service: 'rds' } } }]);
+    expect(card.actions).toEqual([
+      { type: 'Action.Submit', title: 'Full matrix for Amazon RDS', data: { whoownsChoice: { service: 'rds' } } },
+      { type: 'Action.Submit', title: '👍 Helpful', data: { whoownsFeedback: { vote: 'up', service: 'rds', task: 'patching' } } },
+      { type: 'Action.Submit', title: '👎 Not right', data: { whoownsFeedback: { vote: 'down', service: 'rds', task: 'patching' } } },
+    ]);
   });
 
   it('plain text', () => {
