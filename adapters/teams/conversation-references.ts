@@ -3,6 +3,7 @@
  * (announcements). In memory until the database arrives; the interface is what callers use.
  */
 import type { ConversationReference } from 'botbuilder';
+import { BoundedMap } from '../shared/bounded-map';
 
 export interface ConversationReferenceStore {
   save(reference: Partial<ConversationReference>): Promise<void>;
@@ -11,20 +12,15 @@ export interface ConversationReferenceStore {
 }
 
 export class InMemoryConversationReferences implements ConversationReferenceStore {
-  private readonly references = new Map<string, Partial<ConversationReference>>();
+  private readonly references: BoundedMap<string, Partial<ConversationReference>>;
 
-  constructor(private readonly max = 10_000) {}
+  constructor(max = 10_000) {
+    this.references = new BoundedMap(max);
+  }
 
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const id = reference.conversation?.id;
-    if (!id) return;
-    this.references.delete(id);
-    this.references.set(id, reference);
-    while (this.references.size > this.max) {
-      const oldest = this.references.keys().next().value;
-      if (oldest === undefined) break;
-      this.references.delete(oldest);
-    }
+    if (id) this.references.set(id, reference);
   }
 
   async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
