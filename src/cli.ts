@@ -13,7 +13,10 @@ import { errorCode, errorMessage, WhoownsError } from './errors';
 import { formatReport, readQuestions, runEval } from './eval/eval';
 import { matrixRows, toCsv, toMarkdown } from './knowledge/export';
 import { formatIssue } from './knowledge/issues';
-import { loadKnowledgeBase } from './knowledge/loader';
+import { diffSnapshots } from './knowledge/diff';
+import { knowledgeDirFor } from './knowledge/git-source';
+import { loadKnowledgeBase, loadKnowledgeBaseOrThrow } from './knowledge/loader';
+import { snapshotOf } from './knowledge/snapshot';
 import { createLogger } from './logger';
 import { projectRoot } from './paths';
 import { renderText } from './render/text';
@@ -29,6 +32,7 @@ Usage:
   whoowns serve [--port N]          run the HTTP server (what npm start runs)
   whoowns kb validate [dir]         check the knowledge base
   whoowns kb export [--format csv|md|json]   print the whole responsibility matrix
+  whoowns kb diff <old> <new> [--json]  what changed between two bases (directories or git refs)
   whoowns teams package [--app-id ID] [--out whoowns-teams.zip]   the Teams app package to upload
   whoowns eval [--file F] [--quiet] accuracy over the labelled questions
   whoowns help
@@ -126,7 +130,23 @@ function kb(args: string[], io: Io): number {
     else throw new WhoownsError('USAGE', `unknown format "${format}" (csv, md or json)`);
     return 0;
   }
-  throw new WhoownsError('USAGE', 'kb needs a subcommand: validate or export');
+  if (sub === 'diff') {
+    const json = flag(args, '--json');
+    const [oldSpec, newSpec] = args;
+    if (!oldSpec || !newSpec) throw new WhoownsError('USAGE', 'kb diff needs two knowledge bases: directories or git refs');
+    const knowledgeDir = loadConfig().knowledgeDir;
+    const before = loadKnowledgeBaseOrThrow(knowledgeDirFor(oldSpec, knowledgeDir));
+    const after = loadKnowledgeBaseOrThrow(knowledgeDirFor(newSpec, knowledgeDir));
+    const changes = diffSnapshots(snapshotOf(before), snapshotOf(after));
+    if (json) {
+      io.out(JSON.stringify({ from: before.version, to: after.version, changes }, null, 2));
+    } else {
+      io.out(`knowledge base ${before.version} -> ${after.version}: ${changes.length === 0 ? 'no changes' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}`);
+      for (const change of changes) io.out(`  - ${change.text}`);
+    }
+    return 0;
+  }
+  throw new WhoownsError('USAGE', 'kb needs a subcommand: validate, export or diff');
 }
 
 async function serve(args: string[], io: Io): Promise<number> {
