@@ -6,7 +6,7 @@ import { startTeamsAdapter } from './teams/teams-adapter';
 export const platformAdapters: readonly AdapterStarter[] = [
   async (context) => {
     const slack = await startSlackAdapter(context);
-    return slack ? { name: `slack (${slack.mode})`, stop: () => slack.stop() } : null;
+    return slack ? { name: `slack (${slack.mode})`, sender: slack.sender, stop: () => slack.stop() } : null;
   },
   startTeamsAdapter,
 ];

@@ -3,9 +3,11 @@
  * startApp by the composition root (the CLI), so nothing in src/ imports a platform SDK.
  */
 import type { Express } from 'express';
+import type { AnnouncementSender } from './announce/sender';
 import type { Bot } from './bot';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { Store } from './store/store';
 
 export interface AdapterContext {
   readonly bot: Bot;
@@ -13,10 +15,14 @@ export interface AdapterContext {
   readonly logger: Logger;
   /** The shared HTTP server's app, for adapters that receive webhooks. */
   readonly http: Express;
+  /** The database, for what an adapter must remember across restarts. */
+  readonly store: Store;
 }
 
 export interface StartedAdapter {
   readonly name: string;
+  /** Delivers announcements to this platform's channels or conversations. */
+  readonly sender?: AnnouncementSender;
   stop(): Promise<void>;
 }
 

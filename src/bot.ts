@@ -2,10 +2,13 @@
  * The one entry point every adapter uses: an incoming message (text or a button's selection)
  * becomes an Answer. Commands are routed here; questions go to the resolver.
  */
+import type { AnnouncementCommand, ConversationContext, SubscriptionCommands } from './announce/commands';
+import { parseCommand } from './announce/commands';
 import type { Answer } from './answers/answer';
 import { buildAnswer, buildHelp } from './answers/build';
 import type { KnowledgeHolder } from './knowledge/holder';
 import type { Selection } from './resolver/resolution';
+import type { FeedbackRecord, Platform } from './store/store';
 import { cleanText, normalise } from './text/normalise';
 
 export interface Incoming {
@@ -15,16 +18,39 @@ export interface Incoming {
   readonly selection?: Selection;
 }
 
+export interface FeedbackSink {
+  recordFeedback(feedback: FeedbackRecord, now: number): Promise<void>;
+}
+
+export interface BotOptions {
+  /** Subscriptions and announcements; without them those commands say they are not set up. */
+  readonly commands?: SubscriptionCommands;
+  readonly feedback?: FeedbackSink;
+}
+
 const HELP_WORDS = new Set(['help', '?', 'hi', 'hello', 'hey', 'start', 'usage', 'commands']);
-const ANNOUNCEMENT_COMMANDS = new Set(['subscribe', 'unsubscribe', 'subscriptions']);
 
 export class Bot {
-  constructor(private readonly knowledge: KnowledgeHolder) {}
+  constructor(
+    private readonly knowledge: KnowledgeHolder,
+    private readonly options: BotOptions = {},
+  ) {}
 
   get kbVersion(): string {
     return this.knowledge.current.kb.version;
   }
 
+  /**
+   * What adapters call: commands that need the conversation (subscribe, announce…) run here,
+   * everything else is `handle`.
+   */
+  async reply(incoming: Incoming, conversation?: ConversationContext): Promise<Answer> {
+    const command = incoming.selection ? null : parseCommand(incoming.text);
+    if (command && this.options.commands && conversation) return this.options.commands.run(command.name, command.args, conversation);
+    return this.handle(incoming);
+  }
+
+  /** Answers a question or a selection. Pure apart from reading the current knowledge base. */
   handle(incoming: Incoming): Answer {
     const { kb, resolver } = this.knowledge.current;
     if (incoming.selection) {
@@ -36,16 +62,8 @@ export class Bot {
     const first = words[0] ?? '';
 
     if (words.length === 0 || (words.length <= 2 && HELP_WORDS.has(first)) || query === '?') return { ...buildHelp(kb), query };
-    if (ANNOUNCEMENT_COMMANDS.has(first) && words.length <= 12) {
-      return {
-        kind: 'subscription-status',
-        kbVersion: kb.version,
-        query,
-        confidence: 1,
-        message: 'Announcements are not set up yet: subscribing channels to changes of the responsibility model is coming in a later release.',
-        subscriptions: [],
-      };
-    }
+    const command = parseCommand(raw);
+    if (command) return notSetUp(command.name, kb.version, query);
     if ((first === 'service' || first === 'matrix') && words.length >= 2) {
       const resolution = resolver.resolve(words.slice(1).join(' '));
       if (resolution.kind === 'overview' || resolution.kind === 'responsibility') {
@@ -55,6 +73,25 @@ export class Bot {
     }
     return buildAnswer(resolver.resolve(raw), query, kb);
   }
+
+  /** Records a 👍/👎 on an answer, when a database is configured. */
+  async feedback(vote: 'up' | 'down', about: Selection, who: { platform: Platform; user: string | null }): Promise<void> {
+    await this.options.feedback?.recordFeedback(
+      { platform: who.platform, user: who.user, vote, service: about.service ?? null, task: about.task ?? null, variant: about.variant ?? null, kbVersion: this.kbVersion },
+      Date.now(),
+    );
+  }
+}
+
+function notSetUp(name: AnnouncementCommand, kbVersion: string, query: string): Answer {
+  return {
+    kind: 'subscription-status',
+    kbVersion,
+    query,
+    confidence: 1,
+    message: `Announcements are not set up here, so "${name}" does nothing: run the bot server (npm start) with a database to subscribe channels to changes of the responsibility model.`,
+    subscriptions: [],
+  };
 }
 
 function describeSelection(selection: Selection): string {

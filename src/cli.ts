@@ -17,7 +17,9 @@ import { diffSnapshots } from './knowledge/diff';
 import { knowledgeDirFor } from './knowledge/git-source';
 import { loadKnowledgeBase, loadKnowledgeBaseOrThrow } from './knowledge/loader';
 import { snapshotOf } from './knowledge/snapshot';
+import { Announcer } from './announce/announcer';
 import { createLogger } from './logger';
+import { describeDatabase, openStore } from './store/open-store';
 import { projectRoot } from './paths';
 import { renderText } from './render/text';
 
@@ -33,6 +35,7 @@ Usage:
   whoowns kb validate [dir]         check the knowledge base
   whoowns kb export [--format csv|md|json]   print the whole responsibility matrix
   whoowns kb diff <old> <new> [--json]  what changed between two bases (directories or git refs)
+  whoowns announce [--dry-run]      compare the base with the last announced one and queue announcements
   whoowns teams package [--app-id ID] [--out whoowns-teams.zip]   the Teams app package to upload
   whoowns eval [--file F] [--quiet] accuracy over the labelled questions
   whoowns help
@@ -158,7 +161,7 @@ async function serve(args: string[], io: Io): Promise<number> {
   const { startApp } = require('./app') as typeof import('./app');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { platformAdapters } = require('../adapters') as typeof import('../adapters');
-  const app = await startApp(config, logger, platformAdapters);
+  const app = await startApp(config, logger, { adapters: platformAdapters, watchKnowledge: true });
   const address = app.server.address();
   io.err(`whoowns listening on http://localhost:${typeof address === 'object' && address ? address.port : config.port} (health: /healthz)`);
   const stop = (signal: string): void => {
@@ -177,6 +180,28 @@ function evaluate(args: string[], io: Io): number {
   const report = runEval(bot, readQuestions(file));
   io.out(formatReport(report, !quiet));
   return 0;
+}
+
+async function announce(args: string[], io: Io): Promise<number> {
+  const dryRun = flag(args, '--dry-run');
+  const config = loadConfig();
+  const kbNow = loadKnowledgeBaseOrThrow(config.knowledgeDir);
+  const store = await openStore(config.databaseUrl);
+  try {
+    const result = await new Announcer(store, createLogger('warn')).check(kbNow, { dryRun });
+    const where = describeDatabase(config.databaseUrl);
+    io.out(`database: ${where.kind === 'sqlite' ? where.location : 'postgres'}`);
+    if (result.status === 'first-snapshot') io.out(`first run: v${result.to} is now the announced baseline; nothing to announce`);
+    else if (result.status === 'unchanged') io.out(`nothing to announce: v${result.to} is the announced version`);
+    else if (result.status === 'version-not-raised') io.out(`the knowledge base changed but its version (v${result.to}) was not raised: nothing announced`);
+    else {
+      io.out(`${dryRun ? 'would announce' : 'announced'} v${result.from ?? '?'} -> v${result.to}: ${result.changes.length} change(s) for ${result.recipients} subscription(s)${dryRun ? '' : `, ${result.added} new outbox row(s); the running server delivers them`}`);
+      for (const change of result.changes) io.out(`  - ${change.text}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
 }
 
 function teams(args: string[], io: Io): number {
@@ -207,6 +232,8 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
         return evaluate(args, io);
       case 'teams':
         return teams(args, io);
+      case 'announce':
+        return await announce(args, io);
       case undefined:
       case 'help':
       case '--help':

@@ -22,6 +22,7 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   DATABASE_URL: z.string().optional(),
   ADMIN_USERS: z.string().default(''),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
@@ -40,6 +41,8 @@ export interface Config {
   readonly nodeEnv: string;
   readonly databaseUrl: string | undefined;
   readonly adminUsers: readonly string[];
+  /** How long a delivery worker holds an outbox row; a crashed worker's rows return after it. */
+  readonly outboxLeaseMs: number;
   readonly slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   readonly teams: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
 }
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     adminUsers: e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean),
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     slack: drop({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }),
     teams: drop({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }),
   };

@@ -8,7 +8,7 @@ describe('HTTP server', () => {
   let base: string;
 
   beforeAll(async () => {
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1' });
+    const config = loadConfig({ DATABASE_URL: ':memory:' }, { port: 0, host: '127.0.0.1' });
     app = await startApp(config, createLogger('silent'));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });

@@ -5,6 +5,7 @@
  */
 import type { AllMiddlewareArgs, App, webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answers/answer';
+import type { ConversationContext } from '../../src/announce/commands';
 import type { Bot, Incoming } from '../../src/bot';
 import { errorCode, errorMessage } from '../../src/errors';
 import type { Logger } from '../../src/logger';
@@ -79,8 +80,10 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await next();
   });
 
-  const answerInThread = async (client: webApi.WebClient, channel: string, threadTs: string, incoming: Incoming): Promise<void> => {
-    const answer = bot.handle(incoming);
+  const context = (channel: string, user: string | undefined, label?: string): ConversationContext => ({ platform: 'slack', target: channel, label: label ?? null, user: user ?? null });
+
+  const answerInThread = async (client: webApi.WebClient, channel: string, threadTs: string, incoming: Incoming, user: string | undefined): Promise<void> => {
+    const answer = await bot.reply(incoming, context(channel, user));
     const message = renderSlack(answer);
     // Remembered before posting: a quick reply in the thread may arrive before the post returns.
     threads.remember(channel, threadTs, offeredChoices(answer));
@@ -91,7 +94,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     const threadTs = event.thread_ts ?? event.ts;
     await safely(
       'app_mention',
-      () => answerInThread(client, event.channel, threadTs, incomingFor(event.text, threads.lookup(event.channel, threadTs))),
+      () => answerInThread(client, event.channel, threadTs, incomingFor(event.text, threads.lookup(event.channel, threadTs)), event.user),
       (text) => say({ text, thread_ts: threadTs }),
     );
   });
@@ -105,7 +108,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       await safely(
         'message.im',
         async () => {
-          const answer = bot.handle(incomingFor(text, threadTs ? threads.lookup(message.channel, threadTs) : threads.lookup(message.channel, 'dm')));
+          const answer = await bot.reply(incomingFor(text, threadTs ? threads.lookup(message.channel, threadTs) : threads.lookup(message.channel, 'dm')), context(message.channel, message.user));
           const rendered = renderSlack(answer);
           threads.remember(message.channel, threadTs ?? 'dm', offeredChoices(answer));
           await client.chat.postMessage({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
@@ -118,7 +121,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (!threadTs || (deps.botUserId && text.includes(`<@${deps.botUserId}>`))) return;
     const choices = threads.lookup(message.channel, threadTs);
     if (choices === undefined) return;
-    await safely('thread follow-up', () => answerInThread(client, message.channel, threadTs, incomingFor(text, choices)), (t) => say({ text: t, thread_ts: threadTs }));
+    await safely('thread follow-up', () => answerInThread(client, message.channel, threadTs, incomingFor(text, choices), message.user), (t) => say({ text: t, thread_ts: threadTs }));
   });
 
   app.command('/whoowns', async ({ command, ack, respond }) => {
@@ -126,7 +129,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await safely(
       'command',
       async () => {
-        const answer = bot.handle({ text: command.text });
+        const answer = await bot.reply({ text: command.text }, context(command.channel_id, command.user_id, command.channel_name));
         const message = renderSlack(answer, { share: true });
         await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       },
@@ -180,6 +183,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       const feedback = decodeFeedback('value' in action ? action.value : undefined);
       if (!feedback) return;
       logger.info({ component: 'slack', event: 'feedback', vote: feedback.vote, ...feedback.about, user: body.user.id, kbVersion: bot.kbVersion }, 'feedback');
+      await bot.feedback(feedback.vote, feedback.about, { platform: 'slack', user: body.user.id });
       await respond({ response_type: 'ephemeral', replace_original: false, text: feedback.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted. The maintainers review answers marked as not right.' });
     });
   });

@@ -5,12 +5,14 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { AdapterContext } from '../../src/adapter';
+import type { AnnouncementSender } from '../../src/announce/sender';
 import type { Config } from '../../src/config';
 import { errorMessage, WhoownsError } from '../../src/errors';
 import { boltLevel, boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
 import { RecentKeys } from '../shared/recent-keys';
 import { MAX_BODY_BYTES, slackRequestGuard } from './request-guard';
+import { createSlackSender } from './slack-sender';
 import { ThreadMemory } from './thread-memory';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -31,6 +33,7 @@ export interface SlackIdentity {
 export interface SlackAdapter {
   readonly mode: SlackMode;
   readonly app: App;
+  readonly sender: AnnouncementSender;
   stop(): Promise<void>;
 }
 
@@ -105,6 +108,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   return {
     mode,
     app,
+    sender: createSlackSender(token, apiUrl),
     stop: async () => {
       if (mode === 'socket') await app.stop();
     },

@@ -1,33 +1,25 @@
 /**
- * Where Teams conversation references are kept, so the bot can write to a conversation later
- * (announcements). In memory until the database arrives; the interface is what callers use.
+ * Teams conversation references, kept in the database so the bot can write to a conversation
+ * later (announcements), also after a restart.
  */
 import type { ConversationReference } from 'botbuilder';
-import { BoundedMap } from '../shared/bounded-map';
+import type { Store } from '../../src/store/store';
 
 export interface ConversationReferenceStore {
   save(reference: Partial<ConversationReference>): Promise<void>;
   get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
-  list(): Promise<Array<Partial<ConversationReference>>>;
 }
 
-export class InMemoryConversationReferences implements ConversationReferenceStore {
-  private readonly references: BoundedMap<string, Partial<ConversationReference>>;
-
-  constructor(max = 10_000) {
-    this.references = new BoundedMap(max);
-  }
+export class StoredConversationReferences implements ConversationReferenceStore {
+  constructor(private readonly store: Store) {}
 
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const id = reference.conversation?.id;
-    if (id) this.references.set(id, reference);
+    if (id) await this.store.saveConversationReference('teams', id, JSON.stringify(reference), Date.now());
   }
 
   async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
-    return this.references.get(conversationId);
-  }
-
-  async list(): Promise<Array<Partial<ConversationReference>>> {
-    return [...this.references.values()];
+    const json = await this.store.conversationReference('teams', conversationId);
+    return json ? (JSON.parse(json) as Partial<ConversationReference>) : undefined;
   }
 }

@@ -9,7 +9,8 @@ import type { AdapterContext, StartedAdapter } from '../../src/adapter';
 import type { Config } from '../../src/config';
 import { errorCode, errorMessage } from '../../src/errors';
 import { RecentKeys } from '../shared/recent-keys';
-import { InMemoryConversationReferences, type ConversationReferenceStore } from './conversation-references';
+import { StoredConversationReferences, type ConversationReferenceStore } from './conversation-references';
+import { createTeamsSender } from './teams-sender';
 import { StrictBotFrameworkAuthentication } from './strict-authentication';
 import { createTeamsLogic } from './teams-logic';
 
@@ -35,7 +36,7 @@ export interface TeamsAdapter extends StartedAdapter {
 }
 
 export async function startTeamsAdapter(context: AdapterContext): Promise<TeamsAdapter | null> {
-  const { bot, config, logger, http } = context;
+  const { bot, config, logger, http, store } = context;
   const mode = teamsMode(config);
   if (!mode) {
     if (config.teams.appPassword || config.teams.tenantId) logger.warn({ component: 'teams' }, 'Teams settings found but MicrosoftAppId is empty: /api/messages is not served');
@@ -63,11 +64,12 @@ export async function startTeamsAdapter(context: AdapterContext): Promise<TeamsA
     }
   };
 
-  const references = new InMemoryConversationReferences();
+  const references = new StoredConversationReferences(store);
   const logic = createTeamsLogic({ bot, logger: teamsLogger, recent: new RecentKeys(), references });
   http.post(TEAMS_PATH, express.json({ limit: TEAMS_BODY_LIMIT, type: ['application/json', 'application/*+json'] }), async (req, res) => {
     await adapter.process(req, res, logic);
   });
   teamsLogger.info({ mode }, 'teams adapter started');
-  return { name: `teams (${mode})`, mode, adapter, references, stop: async () => undefined };
+  const sender = createTeamsSender(adapter, config.teams.appId ?? '', references);
+  return { name: `teams (${mode})`, mode, adapter, references, sender, stop: async () => undefined };
 }

@@ -3,6 +3,7 @@
  * Translation only. Mentions of the bot are removed before the text reaches the resolver.
  */
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { ConversationContext } from '../../src/announce/commands';
 import type { Bot, Incoming } from '../../src/bot';
 import type { Logger } from '../../src/logger';
 import { decodeFeedback, decodeSelection } from '../../src/render/choice-value';
@@ -30,8 +31,19 @@ function submitted(value: unknown): { selection?: Incoming['selection']; feedbac
   return {};
 }
 
+/** The conversation a command was typed in, as subscriptions need it. */
+function conversationOf(activity: Activity): ConversationContext {
+  return {
+    platform: 'teams',
+    target: activity.conversation.id,
+    targetRef: JSON.stringify(TurnContext.getConversationReference(activity)),
+    label: activity.conversation.name ?? null,
+    user: activity.from?.aadObjectId ?? activity.from?.id ?? null,
+  };
+}
+
 async function reply(context: TurnContext, deps: TeamsDeps, incoming: Incoming): Promise<void> {
-  const { text, card } = renderTeams(deps.bot.handle(incoming));
+  const { text, card } = renderTeams(await deps.bot.reply(incoming, conversationOf(context.activity)));
   await withConnectorRetry(() => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text)));
 }
 
@@ -40,7 +52,9 @@ async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
   if (activity.value !== undefined && activity.value !== null) {
     const { selection, feedback } = submitted(activity.value);
     if (feedback) {
-      deps.logger.info({ component: 'teams', event: 'feedback', vote: feedback.vote, ...feedback.about, user: activity.from?.aadObjectId ?? activity.from?.id, kbVersion: deps.bot.kbVersion }, 'feedback');
+      const user = activity.from?.aadObjectId ?? activity.from?.id ?? null;
+      deps.logger.info({ component: 'teams', event: 'feedback', vote: feedback.vote, ...feedback.about, user, kbVersion: deps.bot.kbVersion }, 'feedback');
+      await deps.bot.feedback(feedback.vote, feedback.about, { platform: 'teams', user });
       await withConnectorRetry(() => context.sendActivity(feedback.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted. The maintainers review answers marked as not right.'));
       return;
     }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WhoownsError } from '../errors';
 
-const REF = /^[A-Za-z0-9._\/~^@{}-]{1,200}$/;
+const REF = /^[A-Za-z0-9._/~^@{}-]{1,200}$/;
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -95,6 +95,16 @@ export class Resolver {
     return unknown('no-match');
   }
 
+  /** Every service and the best task a text names: for subscription filters ("rds lambda patching"). */
+  mentions(text: string): { services: string[]; tasks: string[] } {
+    const { stems, repaired } = this.analyse(text);
+    const hits = findAliases(stems, this.lexicon.services, repaired);
+    const consumed = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+    const free = stems.filter((_, i) => !consumed.has(i));
+    const best = scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w)))[0];
+    return { services: [...new Set(hits.map((h) => h.id))], tasks: best && best.score >= 1 ? [best.taskId] : [] };
+  }
+
   /** What the resolver saw in a question: for `whoowns ask --explain` and knowledge-base authors. */
   explain(text: string): Record<string, unknown> {
     const { words, stems, repaired } = this.analyse(text);

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { platformAdapters } from '../../adapters';
-import { startApp, type RunningApp } from '../../src/app';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 
@@ -13,11 +16,13 @@ export interface TestServer {
 }
 
 /** The real server with the real adapters on a loopback port, logging at debug into memory. */
-export async function startTestServer(env: Record<string, string>): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string>, options: Omit<AppOptions, 'adapters'> = {}): Promise<TestServer> {
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env }, { port: 0, host: '127.0.0.1' });
-  const app = await startApp(config, logger, platformAdapters);
+  // Each server gets its own database unless the test names one.
+  const database = env.DATABASE_URL ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'whoowns-db-')), 'test.db');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env, DATABASE_URL: database }, { port: 0, host: '127.0.0.1' });
+  const app = await startApp(config, logger, { adapters: platformAdapters, ...options });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return { app, base, logs, close: () => app.close() };
 }

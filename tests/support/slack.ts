@@ -33,15 +33,15 @@ let counter = 0;
 const unique = (): string => `${Date.now()}x${++counter}`;
 
 /** A slash command exactly as Slack posts it (form-encoded). */
-export function slashCommand(text: string, responsePath = `/commands/T0001/${unique()}/abc`): { form: string; responseUrl: string; responsePath: string } {
+export function slashCommand(text: string, responsePath = `/commands/T0001/${unique()}/abc`, channel = 'C0001', user = 'U0001'): { form: string; responseUrl: string; responsePath: string } {
   const responseUrl = `${RESPONSE_ORIGIN}${responsePath}`;
   const form = new URLSearchParams({
     token: 'verification-token-unused',
     team_id: 'T0001',
     team_domain: 'example',
-    channel_id: 'C0001',
+    channel_id: channel,
     channel_name: 'platform',
-    user_id: 'U0001',
+    user_id: user,
     user_name: 'alex',
     command: '/whoowns',
     text,

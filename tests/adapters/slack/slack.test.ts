@@ -111,13 +111,31 @@ describe('Slack over HTTP: the slash command', () => {
     expect(responses).toHaveLength(1);
   });
 
-  it('shows help and says plainly that announcements are not set up yet', async () => {
+  it('shows help', async () => {
     await post(signed(slashCommand('help').form, FORM));
+    await waitFor(() => responses.length === 1);
+    expect(JSON.stringify(responses[0]?.body)).toContain('/whoowns service');
+  });
+
+  it('subscribes the channel, lists and removes the subscription', async () => {
     await post(signed(slashCommand('subscribe rds').form, FORM));
+    await waitFor(() => responses.length === 1);
+    expect(JSON.stringify(responses[0]?.body)).toContain('Subscribed');
+    expect(JSON.stringify(responses[0]?.body)).toContain('changes to Amazon RDS');
+    await post(signed(slashCommand('subscriptions').form, FORM));
     await waitFor(() => responses.length === 2);
-    const texts = responses.map((r) => JSON.stringify(r.body));
-    expect(texts.some((t) => t.includes('/whoowns service'))).toBe(true);
-    expect(texts.some((t) => t.includes('Announcements are not set up yet'))).toBe(true);
+    expect(JSON.stringify(responses[1]?.body)).toContain('changes to Amazon RDS');
+    expect(await server.app.store.subscriptions({ platform: 'slack', target: 'C0001' })).toHaveLength(1);
+    await post(signed(slashCommand('unsubscribe').form, FORM));
+    await waitFor(() => responses.length === 3);
+    expect(JSON.stringify(responses[2]?.body)).toContain('Unsubscribed');
+    expect(await server.app.store.subscriptions({ platform: 'slack' })).toHaveLength(0);
+  });
+
+  it('keeps announce for administrators', async () => {
+    await post(signed(slashCommand('announce --dry-run').form, FORM));
+    await waitFor(() => responses.length === 1);
+    expect(JSON.stringify(responses[0]?.body)).toContain('Only the administrators');
   });
 
   it('shows a whole matrix with "service <name>"', async () => {
@@ -215,6 +233,7 @@ describe('Slack over HTTP: buttons', () => {
     await post(signed(action.form, FORM));
     await waitFor(() => responses.length === 1);
     expect(server.logs.some((l) => l.includes('"event":"feedback"') && l.includes('"vote":"down"') && l.includes('"service":"rds"'))).toBe(true);
+    expect(await server.app.store.feedbackCount()).toBe(1);
   });
 
   it('answers a forged button value politely', async () => {

@@ -104,15 +104,25 @@ describe('Teams in development (anonymous) mode', () => {
     await waitFor(() => replies.length === 1);
     expect(String(replies[0]?.body.text)).toMatch(/Thanks/);
     expect(server.logs.some((l) => l.includes('"event":"feedback"') && l.includes('"vote":"up"'))).toBe(true);
+    expect(await server.app.store.feedbackCount()).toBe(1);
   });
 
-  it('answers commands, saying plainly that announcements are not set up yet', async () => {
-    await send(messageActivity('subscriptions'));
-    await send(messageActivity('help'));
+  it('subscribes a conversation and keeps its reference for delivery', async () => {
+    await send(messageActivity('subscriptions', { conversationId: 'a:subscriber' }));
+    await waitFor(() => replies.length === 1);
+    expect(String(replies[0]?.body.text)).toMatch(/no subscription/);
+    await send(messageActivity('subscribe lambda', { conversationId: 'a:subscriber' }));
     await waitFor(() => replies.length === 2);
-    const all = JSON.stringify(replies.map((r) => r.body));
-    expect(all).toContain('Announcements are not set up yet');
-    expect(all).toContain('service <name>');
+    expect(String(replies[1]?.body.text)).toMatch(/^Subscribed/);
+    const [subscription] = await server.app.store.subscriptions({ platform: 'teams', target: 'a:subscriber' });
+    expect(subscription?.filters.services).toEqual(['lambda']);
+    expect(JSON.parse(subscription?.targetRef ?? '{}')).toMatchObject({ serviceUrl: SERVICE_URL, conversation: { id: 'a:subscriber' } });
+  });
+
+  it('answers help with the commands', async () => {
+    await send(messageActivity('help'));
+    await waitFor(() => replies.length === 1);
+    expect(JSON.stringify(replies[0]?.body)).toContain('service <name>');
   });
 
   it('handles a duplicate activity id once', async () => {
