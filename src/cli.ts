@@ -15,6 +15,7 @@ import { matrixRows, toCsv, toMarkdown } from './knowledge/export';
 import { formatIssue } from './knowledge/issues';
 import { diffSnapshots } from './knowledge/diff';
 import { knowledgeDirFor } from './knowledge/git-source';
+import { kbStats, lintKnowledgeBase } from './knowledge/lint';
 import { loadKnowledgeBase, loadKnowledgeBaseOrThrow } from './knowledge/loader';
 import { snapshotOf } from './knowledge/snapshot';
 import { Announcer } from './announce/announcer';
@@ -33,6 +34,8 @@ Usage:
   whoowns chat                      talk to the bot in the terminal
   whoowns serve [--port N]          run the HTTP server (what npm start runs)
   whoowns kb validate [dir]         check the knowledge base
+  whoowns kb lint [--warnings]      review checks; errors fail npm test
+  whoowns kb stats                  counts by category and owner
   whoowns kb export [--format csv|md|json]   print the whole responsibility matrix
   whoowns kb diff <old> <new> [--json]  what changed between two bases (directories or git refs)
   whoowns announce [--dry-run]      compare the base with the last announced one and queue announcements
@@ -149,7 +152,25 @@ function kb(args: string[], io: Io): number {
     }
     return 0;
   }
-  throw new WhoownsError('USAGE', 'kb needs a subcommand: validate, export or diff');
+  if (sub === 'lint' || sub === 'stats') {
+    const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? loadConfig().knowledgeDir);
+    const kbNow = loadKnowledgeBaseOrThrow(dir);
+    if (sub === 'stats') {
+      const s = kbStats(kbNow);
+      io.out(`knowledge base v${s.version}: ${s.services} services, ${s.tasks} tasks, ${s.responsibilities} responsibilities, ${s.variantEntries} with per-variant answers, ${s.conditions} conditions, ${s.sources} distinct AWS sources`);
+      io.out(`owners: aws ${s.byOwner.aws}, customer ${s.byOwner.customer}, shared ${s.byOwner.shared}`);
+      for (const c of s.byCategory) io.out(`  ${c.category.padEnd(15)} ${String(c.services).padStart(4)} services ${String(c.responsibilities).padStart(5)} responsibilities`);
+      return 0;
+    }
+    const findings = lintKnowledgeBase(kbNow);
+    const errors = findings.filter((f) => f.level === 'error');
+    const showWarnings = flag(args, '--warnings');
+    for (const f of showWarnings ? findings : errors) (f.level === 'error' ? io.err : io.out)(`${f.level}: ${f.where}: ${f.message}`);
+    const warnings = findings.length - errors.length;
+    io.out(`kb lint: ${errors.length} error(s), ${warnings} warning(s)${warnings > 0 && !showWarnings ? ' (--warnings lists them)' : ''}`);
+    return errors.length > 0 ? 1 : 0;
+  }
+  throw new WhoownsError('USAGE', 'kb needs a subcommand: validate, lint, stats, export or diff');
 }
 
 async function serve(args: string[], io: Io): Promise<number> {

@@ -1,0 +1,99 @@
+/**
+ * `whoowns kb lint`: review checks beyond validity. Errors make the base untrustworthy and fail
+ * `npm test`; warnings are for the maintainers' review list.
+ */
+import { expandSynonym } from '../resolver/lexicon';
+import { stemAll } from '../text/stem';
+import { toWords } from '../text/normalise';
+import type { KnowledgeBase } from './knowledge-base';
+import type { Category } from './schema';
+
+export interface LintFinding {
+  readonly level: 'error' | 'warning';
+  readonly where: string;
+  readonly message: string;
+}
+
+/** Tasks every service of a category should say something about. */
+export const CORE_TASKS: Readonly<Record<Category, readonly string[]>> = {
+  infrastructure: ['patching', 'iam', 'security-groups', 'network-config', 'encryption-at-rest', 'backups'],
+  container: ['patching', 'iam', 'encryption-at-rest'],
+  abstracted: ['patching', 'iam'],
+  saas: ['patching'],
+};
+
+const STALE_DAYS = 365;
+
+export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const error = (where: string, message: string): void => void findings.push({ level: 'error', where, message });
+  const warn = (where: string, message: string): void => void findings.push({ level: 'warning', where, message });
+
+  // Tasks: every task needs synonyms; one synonym must not point at two tasks.
+  const owners = new Map<string, string>();
+  for (const task of kb.tasks.values()) {
+    if (task.synonyms.length === 0) error(`tasks.yaml: ${task.id}`, 'has no synonyms');
+    for (const synonym of task.synonyms) {
+      for (const phrase of expandSynonym(synonym, kb.concepts)) {
+        const key = [...new Set(stemAll(toWords(phrase)))].sort().join(' ');
+        const other = owners.get(key);
+        if (other && other !== task.id) error(`tasks.yaml: ${task.id}`, `synonym "${phrase}" also belongs to task "${other}"`);
+        else owners.set(key, task.id);
+      }
+    }
+  }
+
+  for (const service of kb.services.values()) {
+    const file = `aws/${service.id}.yaml`;
+    const tasks = new Set(service.responsibilities.map((r) => r.task));
+    const missing = CORE_TASKS[service.category].filter((t) => !tasks.has(t));
+    if (missing.length > 0) warn(file, `no entry for core ${service.category} task(s): ${missing.join(', ')} (the category default answers)`);
+    if (service.responsibilities.length < 4) warn(file, `only ${service.responsibilities.length} responsibilities`);
+    const variants = (service.variants ?? []).map((v) => v.id);
+    service.responsibilities.forEach((r, i) => {
+      const where = `${file}: responsibilities[${i}] (${r.task})`;
+      if (!kb.tasks.has(r.task)) error(where, `dangling task id "${r.task}"`);
+      if (r.sources.length === 0) error(where, 'has no sources');
+      const age = (today.getTime() - Date.parse(r.reviewed)) / 86_400_000;
+      if (age > STALE_DAYS) warn(where, `reviewed ${r.reviewed}, more than 12 months ago`);
+      if (age < -1) error(where, `reviewed ${r.reviewed} is in the future`);
+      const given = Object.keys(r.byVariant ?? {});
+      if (given.length > 0 && given.length < variants.length) warn(where, `byVariant covers ${given.join(', ')} but not ${variants.filter((v) => !given.includes(v)).join(', ')}`);
+    });
+  }
+  return findings;
+}
+
+export interface KbStats {
+  readonly version: string;
+  readonly services: number;
+  readonly tasks: number;
+  readonly responsibilities: number;
+  readonly conditions: number;
+  readonly variantEntries: number;
+  readonly sources: number;
+  readonly byCategory: ReadonlyArray<{ category: string; services: number; responsibilities: number }>;
+  readonly byOwner: Readonly<Record<string, number>>;
+}
+
+export function kbStats(kb: KnowledgeBase): KbStats {
+  const services = [...kb.services.values()];
+  const responsibilities = services.flatMap((s) => s.responsibilities);
+  const byOwner: Record<string, number> = { aws: 0, customer: 0, shared: 0 };
+  for (const r of responsibilities) byOwner[r.owner] = (byOwner[r.owner] ?? 0) + 1;
+  const categories = [...new Set(services.map((s) => s.category))].sort();
+  return {
+    version: kb.version,
+    services: services.length,
+    tasks: kb.tasks.size,
+    responsibilities: responsibilities.length,
+    conditions: responsibilities.filter((r) => r.condition).length + responsibilities.flatMap((r) => Object.values(r.byVariant ?? {})).filter((p) => p.condition).length,
+    variantEntries: responsibilities.filter((r) => r.byVariant && Object.keys(r.byVariant).length > 0).length,
+    sources: new Set(responsibilities.flatMap((r) => r.sources)).size,
+    byCategory: categories.map((category) => {
+      const inCategory = services.filter((s) => s.category === category);
+      return { category, services: inCategory.length, responsibilities: inCategory.reduce((n, s) => n + s.responsibilities.length, 0) };
+    }),
+    byOwner,
+  };
+}
