@@ -9,6 +9,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY adapters ./adapters
+COPY scripts ./scripts
 COPY knowledge ./knowledge
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund
@@ -22,6 +23,7 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/bin ./bin
 COPY --from=build --chown=node:node /app/knowledge ./knowledge
+COPY --from=build --chown=node:node /app/adapters/web/public ./adapters/web/public
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3978

@@ -16,7 +16,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['adapters/web/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', location: 'readonly', URLSearchParams: 'readonly', console: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
+    ignores: ['adapters/web/public/**'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },

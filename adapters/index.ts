@@ -2,6 +2,7 @@
 import type { AdapterStarter } from '../src/adapter';
 import { startSlackAdapter } from './slack/slack-adapter';
 import { startTeamsAdapter } from './teams/teams-adapter';
+import { startPlayground } from './web/playground';
 
 export const platformAdapters: readonly AdapterStarter[] = [
   async (context) => {
@@ -9,4 +10,5 @@ export const platformAdapters: readonly AdapterStarter[] = [
     return slack ? { name: `slack (${slack.mode})`, sender: slack.sender, stop: () => slack.stop() } : null;
   },
   startTeamsAdapter,
+  startPlayground,
 ];

@@ -22,6 +22,7 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   DATABASE_URL: z.string().optional(),
   ADMIN_USERS: z.string().default(''),
+  PLAYGROUND: z.enum(['on', 'off']).default('on'),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
@@ -43,6 +44,8 @@ export interface Config {
   readonly adminUsers: readonly string[];
   /** How long a delivery worker holds an outbox row; a crashed worker's rows return after it. */
   readonly outboxLeaseMs: number;
+  /** Serve the local playground page at / (PLAYGROUND=off turns it off). */
+  readonly playground: boolean;
   readonly slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   readonly teams: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
 }
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: e.DATABASE_URL,
     adminUsers: e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean),
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    playground: e.PLAYGROUND === 'on',
     slack: drop({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }),
     teams: drop({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }),
   };

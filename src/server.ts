@@ -21,10 +21,6 @@ export function createHttpServer(bot: Bot, logger: Logger): HttpServer {
     res.json({ status: 'ok', kbVersion: bot.kbVersion, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
 
-  app.get('/', (_req, res) => {
-    res.type('text/plain').send(`whoowns is running (knowledge base v${bot.kbVersion}). Health: /healthz\n`);
-  });
-
   return {
     app,
     listen(port, host) {

@@ -73,14 +73,14 @@ export interface KbStats {
   readonly variantEntries: number;
   readonly sources: number;
   readonly byCategory: ReadonlyArray<{ category: string; services: number; responsibilities: number }>;
-  readonly byOwner: Readonly<Record<string, number>>;
+  readonly byOwner: Readonly<Record<'aws' | 'customer' | 'shared', number>>;
 }
 
 export function kbStats(kb: KnowledgeBase): KbStats {
   const services = [...kb.services.values()];
   const responsibilities = services.flatMap((s) => s.responsibilities);
-  const byOwner: Record<string, number> = { aws: 0, customer: 0, shared: 0 };
-  for (const r of responsibilities) byOwner[r.owner] = (byOwner[r.owner] ?? 0) + 1;
+  const byOwner = { aws: 0, customer: 0, shared: 0 };
+  for (const r of responsibilities) byOwner[r.owner] += 1;
   const categories = [...new Set(services.map((s) => s.category))].sort();
   return {
     version: kb.version,
