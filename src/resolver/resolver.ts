@@ -270,7 +270,7 @@ export class Resolver {
       return {
         kind: 'clarify',
         reason: 'variant',
-        question: `For ${service.shortName}, ${entryTask.name.toLowerCase()} depends on how you run it. Which one do you use?`,
+        question: `For ${service.shortName}, who owns ${entryTask.name.toLowerCase()} depends on how you run it. Which one do you use?`,
         service,
         task: entryTask,
         choices: variants.slice(0, MAX_CHOICES).map((v) => ({ label: v.name, service: service.id, task: entryTask.id, variant: v.id })),
