@@ -36,9 +36,10 @@ export interface AppOptions {
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
-  const knowledge = new KnowledgeHolder(loadKnowledgeBaseOrThrow(config.knowledgeDir));
+  const loadOptions = { orgFile: config.orgFile };
+  const knowledge = new KnowledgeHolder(loadKnowledgeBaseOrThrow(config.knowledgeDir, loadOptions), loadOptions);
   const { kb } = knowledge.current;
-  logger.info({ kbVersion: kb.version, services: kb.services.size, tasks: kb.tasks.size }, 'knowledge base loaded');
+  logger.info({ kbVersion: kb.version, services: kb.services.size, tasks: kb.tasks.size, organisation: kb.org?.organisation ?? null }, 'knowledge base loaded');
 
   const database = describeDatabase(config.databaseUrl);
   const store = await openStore(config.databaseUrl);

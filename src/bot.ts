@@ -5,7 +5,7 @@
 import type { AnnouncementCommand, ConversationContext, SubscriptionCommands } from './announce/commands';
 import { parseCommand } from './announce/commands';
 import type { Answer } from './answers/answer';
-import { buildAnswer, buildHelp } from './answers/build';
+import { buildAnswer, buildHelp, buildTeam } from './answers/build';
 import type { KnowledgeHolder } from './knowledge/holder';
 import type { Selection } from './resolver/resolution';
 import type { FeedbackRecord, Platform } from './store/store';
@@ -64,6 +64,20 @@ export class Bot {
     if (words.length === 0 || (words.length <= 2 && HELP_WORDS.has(first)) || query === '?') return { ...buildHelp(kb), query };
     const command = parseCommand(raw);
     if (command) return notSetUp(command.name, kb.version, query);
+    if (first === 'team' && words.length >= 2) {
+      const name = words.slice(1).join(' ');
+      const team = buildTeam(kb, name, query) ?? buildTeam(kb, words.slice(1).join('-'), query);
+      if (team) return team;
+      return {
+        kind: 'unknown',
+        kbVersion: kb.version,
+        query,
+        confidence: 0,
+        message: kb.org ? `No team called "${name}" in ${kb.org.organisation}'s organisation file.` : 'No organisation file is loaded, so I know no internal teams (set ORG_FILE or add knowledge/org.yaml).',
+        examples: [],
+        suggestions: [],
+      };
+    }
     if ((first === 'service' || first === 'matrix') && words.length >= 2) {
       const resolution = resolver.resolve(words.slice(1).join(' '));
       if (resolution.kind === 'overview' || resolution.kind === 'responsibility') {

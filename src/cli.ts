@@ -3,6 +3,7 @@
  * 1 a check failed, 2 wrong usage or a broken setup.
  */
 import { createInterface } from 'node:readline';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { ConsoleAdapter } from '../adapters/console/console-adapter';
@@ -75,7 +76,7 @@ async function forEachLine(stdin: NodeJS.ReadableStream, fn: (line: string) => v
 async function ask(args: string[], io: Io): Promise<number> {
   const json = flag(args, '--json');
   const explain = flag(args, '--explain');
-  const { bot, knowledge } = createBot(loadConfig().knowledgeDir);
+  const { bot, knowledge } = createBot(loadConfig().knowledgeDir, { orgFile: loadConfig().orgFile });
   if (explain) {
     io.out(JSON.stringify(knowledge.current.resolver.explain(args.join(' ')), null, 2));
     return 0;
@@ -96,7 +97,7 @@ async function ask(args: string[], io: Io): Promise<number> {
 }
 
 async function chat(io: Io): Promise<number> {
-  const { bot } = createBot(loadConfig().knowledgeDir);
+  const { bot } = createBot(loadConfig().knowledgeDir, { orgFile: loadConfig().orgFile });
   const adapter = new ConsoleAdapter(bot);
   io.out(`whoowns (knowledge base v${bot.kbVersion}). Ask who owns what, e.g. "who patches RDS?". Type a number to pick a choice, "help" for help, "quit" to leave.`);
   const rl = createInterface({ input: io.stdin, output: process.stdout, prompt: 'you> ', terminal: process.stdin.isTTY === true });
@@ -196,10 +197,14 @@ async function serve(args: string[], io: Io): Promise<number> {
 
 function evaluate(args: string[], io: Io): number {
   const quiet = flag(args, '--quiet');
-  const file = option(args, '--file') ?? path.join(projectRoot(), 'tests', 'eval', 'questions.jsonl');
-  const { bot } = createBot(loadConfig().knowledgeDir);
-  const report = runEval(bot, readQuestions(file));
-  io.out(formatReport(report, !quiet));
+  const single = option(args, '--file');
+  const dir = path.join(projectRoot(), 'tests', 'eval');
+  const files = single ? [single] : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
+  const { bot } = createBot(loadConfig().knowledgeDir, { orgFile: loadConfig().orgFile });
+  files.forEach((file, i) => {
+    if (files.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${path.relative(projectRoot(), file)}`);
+    io.out(formatReport(runEval(bot, readQuestions(file)), !quiet));
+  });
   return 0;
 }
 

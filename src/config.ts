@@ -17,6 +17,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
   KNOWLEDGE_DIR: z.string().optional(),
+  ORG_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // Unset means production: the permissive development behaviours must be asked for.
   NODE_ENV: z.string().default('production'),
@@ -38,6 +39,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly knowledgeDir: string;
+  /** The organisation overlay file (ORG_FILE); undefined means <knowledgeDir>/org.yaml if present. */
+  readonly orgFile: string | undefined;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly nodeEnv: string;
   readonly databaseUrl: string | undefined;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port: overrides.port ?? e.PORT,
     host: overrides.host ?? e.HOST,
     knowledgeDir: overrides.knowledgeDir ?? e.KNOWLEDGE_DIR ?? defaultKnowledgeDir(),
+    orgFile: e.ORG_FILE && e.ORG_FILE.trim() ? e.ORG_FILE.trim() : undefined,
     logLevel: overrides.logLevel ?? e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,

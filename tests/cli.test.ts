@@ -66,7 +66,7 @@ describe('whoowns kb', () => {
     const { code, out } = await cli(['kb', 'export', '--format', 'csv']);
     expect(code).toBe(0);
     const [header, ...rows] = out.split('\n');
-    expect(header).toBe('service,serviceName,category,task,taskName,variant,owner,aws,customer,condition,sources,reviewed');
+    expect(header).toBe('service,serviceName,category,task,taskName,variant,owner,aws,customer,condition,sources,reviewed,internalTeam,internalContact');
     expect(rows.some((r) => r.startsWith('rds,Amazon RDS,'))).toBe(true);
   });
 

@@ -17,6 +17,17 @@ export interface Meta {
   readonly confidence: number;
 }
 
+/** The internal team that owns the customer's side (organisation overlay). */
+export interface InternalOwner {
+  readonly team: string;
+  readonly organisation: string;
+  readonly slackChannel: string | null;
+  readonly slackUserGroup: string | null;
+  readonly teamsChannel: string | null;
+  readonly contact: string | null;
+  readonly runbook: string | null;
+}
+
 export interface ResponsibilityAnswer extends Meta {
   readonly kind: 'responsibility';
   readonly service: Ref;
@@ -32,6 +43,8 @@ export interface ResponsibilityAnswer extends Meta {
   readonly alternatives: ReadonlyArray<{ readonly variant: string; readonly owner: Owner }>;
   readonly sources: readonly string[];
   readonly reviewed: string | null;
+  /** Set when the owner is the customer or shared and the organisation maps the task to a team. */
+  readonly internalOwner: InternalOwner | null;
   readonly actions: readonly Choice[];
 }
 
@@ -43,6 +56,7 @@ export interface GeneralAnswer extends Meta {
   readonly customer: string;
   readonly condition: string | null;
   readonly sources: readonly string[];
+  readonly internalOwner: InternalOwner | null;
   readonly actions: readonly Choice[];
 }
 
@@ -93,6 +107,13 @@ export interface AnnouncementAnswer extends Meta {
   readonly omitted: number;
 }
 
+/** What one internal team owns, from the organisation overlay (`team <name>`). */
+export interface TeamAnswer extends Meta {
+  readonly kind: 'team';
+  readonly owner: InternalOwner;
+  readonly owns: readonly string[];
+}
+
 export interface SubscriptionStatusAnswer extends Meta {
   readonly kind: 'subscription-status';
   readonly message: string;
@@ -107,4 +128,5 @@ export type Answer =
   | UnknownAnswer
   | HelpAnswer
   | AnnouncementAnswer
-  | SubscriptionStatusAnswer;
+  | SubscriptionStatusAnswer
+  | TeamAnswer;

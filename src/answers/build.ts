@@ -1,8 +1,9 @@
 /** Turns a Resolution into the platform-neutral Answer. Pure: same input, same answer. */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { Service } from '../knowledge/schema';
+import { internalTeam, ruleRank, type OrgOverlay, type Team } from '../knowledge/org';
+import type { Owner, Service, Task } from '../knowledge/schema';
 import type { Choice, Resolution } from '../resolver/resolution';
-import type { Answer, HelpAnswer, MatrixRow, Meta, OverviewAnswer } from './answer';
+import type { Answer, HelpAnswer, InternalOwner, MatrixRow, Meta, OverviewAnswer } from './answer';
 
 export const EXAMPLE_QUESTIONS: readonly string[] = [
   'who patches RDS?',
@@ -37,6 +38,25 @@ export function buildOverview(service: Service, meta: Meta, taskName: (id: strin
   };
 }
 
+export function internalOwnerOf(team: Team, org: OrgOverlay): InternalOwner {
+  return {
+    team: team.name,
+    organisation: org.organisation,
+    slackChannel: team.slackChannel ?? null,
+    slackUserGroup: team.slackUserGroup ?? null,
+    teamsChannel: team.teamsChannel ?? null,
+    contact: team.contact ?? null,
+    runbook: team.runbook ?? null,
+  };
+}
+
+/** The organisation's team for the customer's side, when the customer has a side. */
+function internalOwnerFor(kb: KnowledgeBase, service: Service | null, task: Task, owner: Owner): InternalOwner | null {
+  if (!kb.org || owner === 'aws') return null;
+  const team = internalTeam(kb.org, service, task);
+  return team ? internalOwnerOf(team, kb.org) : null;
+}
+
 export function buildAnswer(resolution: Resolution, query: string, kb: KnowledgeBase): Answer {
   const meta: Meta = { kbVersion: kb.version, query, confidence: round(resolution.confidence) };
   switch (resolution.kind) {
@@ -48,6 +68,7 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       } else if (entryTask.id !== task.id) {
         basisNote = `From ${service.shortName}'s entry for ${entryTask.name.toLowerCase()}.`;
       }
+
       return {
         ...meta,
         kind: 'responsibility',
@@ -62,6 +83,7 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
         alternatives: resolution.alternatives.map((a) => ({ variant: a.variant.name, owner: a.owner })),
         sources: resolution.sources,
         reviewed: resolution.reviewed ?? null,
+        internalOwner: internalOwnerFor(kb, service, task, resolution.owner),
         actions: [matrixAction(service)],
       };
     }
@@ -75,6 +97,7 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
         customer: resolution.customer,
         condition: resolution.condition ?? null,
         sources: resolution.sources,
+        internalOwner: internalOwnerFor(kb, null, resolution.task, resolution.owner),
         actions: [],
       };
     case 'overview':
@@ -119,6 +142,7 @@ export function buildHelp(kb: KnowledgeBase): HelpAnswer {
     commands: [
       { usage: '<question>', description: 'who owns a task, e.g. "who patches RDS?"' },
       { usage: 'service <name>', description: "the service's whole responsibility matrix" },
+      { usage: 'team <name>', description: 'what an internal team owns (with an organisation file)' },
       { usage: 'subscribe [filters]', description: 'announce changes of the model here (coming soon)' },
       { usage: 'unsubscribe', description: 'stop announcements here' },
       { usage: 'subscriptions', description: "this conversation's subscriptions" },
@@ -129,4 +153,24 @@ export function buildHelp(kb: KnowledgeBase): HelpAnswer {
 
 function round(n: number): number {
   return Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
+}
+
+/** What a team owns, in words, from the overlay's rules (for `team <name>`). */
+export function buildTeam(kb: KnowledgeBase, name: string, query: string): Answer | null {
+  const org = kb.org;
+  if (!org) return null;
+  const wanted = name.trim().toLowerCase().replace(/^[@#]/, '');
+  const team = [...org.teams.values()].find((t) => t.id === wanted || t.name.toLowerCase() === wanted || t.slackChannel === `#${wanted}` || t.slackUserGroup === `@${wanted}`);
+  if (!team) return null;
+  const serviceName = (id: string): string => kb.services.get(id)?.shortName ?? id;
+  const taskName = (id: string): string => kb.tasks.get(id)?.name ?? id;
+  const owns = [...org.rules]
+    .filter((r) => r.team === team.id)
+    .sort((a, b) => ruleRank(b) - ruleRank(a))
+    .map((r) => {
+      const what = r.service && r.task ? `${taskName(r.task)} on ${serviceName(r.service)}` : r.task ? `${taskName(r.task)}, on every service` : r.service ? `the customer's side of everything on ${serviceName(r.service)}` : r.taskGroup ? `all ${r.taskGroup} tasks` : `${r.serviceCategory ?? ''} services`;
+      return r.note ? `${what} (${r.note})` : what;
+    });
+  if (org.defaultTeam?.id === team.id) owns.push('anything no other rule covers (the default team)');
+  return { kind: 'team', kbVersion: kb.version, query, confidence: 1, owner: internalOwnerOf(team, org), owns };
 }

@@ -1,6 +1,6 @@
 /** The JSON contract of `whoowns ask --json` (DESIGN.md §6). */
 import type { Owner } from '../knowledge/schema';
-import type { Answer } from './answer';
+import type { Answer, InternalOwner } from './answer';
 
 export type AskStatus = 'answered' | 'overview' | 'clarify' | 'unknown';
 
@@ -14,6 +14,8 @@ export interface AskJson {
   confidence: number;
   choices: Array<{ label: string; service?: string; task?: string; variant?: string }>;
   sources: string[];
+  /** The organisation's team for the customer's side (organisation overlay), or null. */
+  internalOwner: InternalOwner | null;
   kbVersion: string;
 }
 
@@ -28,13 +30,16 @@ export function toAskJson(answer: Answer): AskJson {
     confidence: answer.confidence,
     choices: [],
     sources: [],
+    internalOwner: null,
     kbVersion: answer.kbVersion,
   };
   switch (answer.kind) {
     case 'responsibility':
-      return { ...base, status: 'answered', service: answer.service, task: answer.task, variant: answer.variant, owner: answer.owner, sources: [...answer.sources] };
+      return { ...base, status: 'answered', service: answer.service, task: answer.task, variant: answer.variant, owner: answer.owner, sources: [...answer.sources], internalOwner: answer.internalOwner };
     case 'general':
-      return { ...base, status: 'answered', task: answer.task, owner: answer.owner, sources: [...answer.sources] };
+      return { ...base, status: 'answered', task: answer.task, owner: answer.owner, sources: [...answer.sources], internalOwner: answer.internalOwner };
+    case 'team':
+      return { ...base, status: 'overview', internalOwner: answer.owner };
     case 'overview':
       return { ...base, status: 'overview', service: { id: answer.service.id, name: answer.service.name }, sources: [...answer.sources] };
     case 'clarify':

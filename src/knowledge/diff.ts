@@ -16,7 +16,8 @@ export type ChangeKind =
   | 'entry-removed'
   | 'condition-changed'
   | 'parts-changed'
-  | 'sources-changed';
+  | 'sources-changed'
+  | 'team-changed';
 
 export interface Change {
   readonly kind: ChangeKind;
@@ -59,6 +60,12 @@ function compareEntries(serviceName: string, variants: Readonly<Record<string, s
     if (b && a) changes.push(...compareParts(label, service, task, b, a));
     else if (a) changes.push({ kind: 'owner-changed', service, task, owners: [a.owner], text: `${label}: now answered separately, owner ${OWNER_WORD[a.owner]}.` });
     else if (b) changes.push({ kind: 'owner-changed', service, task, owners: [b.owner, after.owner], text: `${label}: no longer answered separately; owner ${OWNER_WORD[after.owner]} as for the service.` });
+  }
+  const teamBefore = before.team ?? null;
+  const teamAfter = after.team ?? null;
+  if (teamBefore !== teamAfter) {
+    const text = teamAfter === null ? `${where}: no internal team is named any more.` : teamBefore === null ? `${where}: internal owner is now ${teamAfter}.` : `${where}: internal owner changed from ${teamBefore} to ${teamAfter}.`;
+    changes.push({ kind: 'team-changed', service, task, owners: [after.owner], text });
   }
   const added = after.sources.filter((s) => !before.sources.includes(s));
   const removed = before.sources.filter((s) => !after.sources.includes(s));

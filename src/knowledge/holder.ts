@@ -6,7 +6,7 @@
 import { Resolver } from '../resolver/resolver';
 import type { KbIssue } from './issues';
 import type { KnowledgeBase } from './knowledge-base';
-import { loadKnowledgeBase } from './loader';
+import { loadKnowledgeBase, type LoadOptions } from './loader';
 
 export interface Served {
   readonly kb: KnowledgeBase;
@@ -16,7 +16,10 @@ export interface Served {
 export class KnowledgeHolder {
   private served: Served;
 
-  constructor(kb: KnowledgeBase) {
+  constructor(
+    kb: KnowledgeBase,
+    private readonly options: LoadOptions = {},
+  ) {
     this.served = { kb, resolver: new Resolver(kb) };
   }
 
@@ -26,7 +29,7 @@ export class KnowledgeHolder {
 
   /** Loads `dir` again; on success swaps it in and returns the old base, on failure keeps serving. */
   reload(dir: string = this.served.kb.dir): { ok: true; previous: KnowledgeBase } | { ok: false; issues: KbIssue[] } {
-    const result = loadKnowledgeBase(dir);
+    const result = loadKnowledgeBase(dir, this.options);
     if (!result.ok) return { ok: false, issues: result.issues };
     const previous = this.served.kb;
     this.served = { kb: result.kb, resolver: new Resolver(result.kb) };

@@ -1,3 +1,4 @@
+import type { OrgOverlay } from './org';
 import type { Category, Model, Owner, Responsibility, Service, Task } from './schema';
 
 /** The loaded, validated, read-only knowledge base. */
@@ -10,6 +11,8 @@ export interface KnowledgeBase {
   readonly services: ReadonlyMap<string, Service>;
   /** The newest `reviewed` date in the base, shown on cards as the review date. */
   readonly reviewed: string;
+  /** Which internal teams own the customer's side, when an organisation overlay is loaded. */
+  readonly org: OrgOverlay | null;
 }
 
 export function findResponsibility(service: Service, taskId: string): Responsibility | undefined {

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { WhoownsError } from '../errors';
 import { formatIssue, formatPath, type KbIssue } from './issues';
 import type { KnowledgeBase } from './knowledge-base';
+import { checkOrg, orgSchema, toOverlay, type OrgOverlay } from './org';
 import { modelSchema, serviceSchema, tasksFileSchema, type Service } from './schema';
 import { crossValidate } from './validate';
 
@@ -18,8 +19,7 @@ export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; issues: 
 /** Largest knowledge file we read: a service file is a few KB; anything huge is a mistake. */
 const MAX_FILE_BYTES = 512 * 1024;
 
-function readYaml(dir: string, relative: string, issues: KbIssue[]): unknown {
-  const full = path.join(dir, relative);
+function readYaml(dir: string, relative: string, issues: KbIssue[], full = path.join(dir, relative)): unknown {
   if (!existsSync(full)) {
     issues.push({ file: relative, path: '', message: 'file is missing' });
     return undefined;
@@ -55,7 +55,12 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: string, issues: Kb
   return undefined;
 }
 
-export function loadKnowledgeBase(dir: string): LoadResult {
+export interface LoadOptions {
+  /** The organisation overlay (ORG_FILE); without it, <dir>/org.yaml is used when it exists. */
+  readonly orgFile?: string | undefined;
+}
+
+export function loadKnowledgeBase(dir: string, options: LoadOptions = {}): LoadResult {
   const issues: KbIssue[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { ok: false, issues: [{ file: dir, path: '', message: 'knowledge folder not found' }] };
@@ -74,6 +79,19 @@ export function loadKnowledgeBase(dir: string): LoadResult {
   }
 
   if (model && tasksFile) issues.push(...crossValidate(model, tasksFile, services));
+
+  // The organisation overlay, checked against the base it refers to.
+  const orgPath = options.orgFile ? path.resolve(options.orgFile) : path.join(dir, 'org.yaml');
+  const orgLabel = options.orgFile ? options.orgFile : 'org.yaml';
+  let org: OrgOverlay | null = null;
+  if (options.orgFile || existsSync(orgPath)) {
+    const orgFile = check(orgSchema, readYaml(dir, orgLabel, issues, orgPath), orgLabel, issues);
+    if (orgFile && tasksFile) {
+      const orgIssues = checkOrg(orgLabel, orgFile, new Map(services.map(({ service }) => [service.id, service])), new Map(tasksFile.tasks.map((t) => [t.id, t])));
+      issues.push(...orgIssues);
+      if (orgIssues.length === 0) org = toOverlay(orgLabel, orgFile);
+    }
+  }
   if (issues.length > 0 || !model || !tasksFile) return { ok: false, issues };
 
   const reviewed = services
@@ -88,13 +106,14 @@ export function loadKnowledgeBase(dir: string): LoadResult {
     tasks: new Map(tasksFile.tasks.map((t) => [t.id, t])),
     services: new Map(services.map(({ service }) => [service.id, service])),
     reviewed,
+    org,
   };
   return { ok: true, kb };
 }
 
 /** For start-up paths where a bad base must stop the program with a clear message. */
-export function loadKnowledgeBaseOrThrow(dir: string): KnowledgeBase {
-  const result = loadKnowledgeBase(dir);
+export function loadKnowledgeBaseOrThrow(dir: string, options: LoadOptions = {}): KnowledgeBase {
+  const result = loadKnowledgeBase(dir, options);
   if (result.ok) return result.kb;
   const shown = result.issues.slice(0, 50).map(formatIssue).join('\n  ');
   const more = result.issues.length > 50 ? `\n  … and ${result.issues.length - 50} more` : '';

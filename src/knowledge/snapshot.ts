@@ -3,6 +3,7 @@
  * as "the last announced base", so a new base can be compared with it after any restart.
  */
 import type { KnowledgeBase } from './knowledge-base';
+import { internalTeam } from './org';
 import type { Owner } from './schema';
 
 export interface SnapshotPart {
@@ -15,6 +16,8 @@ export interface SnapshotPart {
 export interface SnapshotEntry extends SnapshotPart {
   readonly byVariant: Readonly<Record<string, SnapshotPart>>;
   readonly sources: readonly string[];
+  /** The organisation's team for the customer's side (organisation overlay), if any. */
+  readonly team?: string | null;
 }
 
 export interface SnapshotService {
@@ -24,6 +27,7 @@ export interface SnapshotService {
 }
 
 export interface KbSnapshot {
+  /** The base's version, plus "+org.<n>" when an organisation overlay is loaded. */
   readonly version: string;
   /** The maintainers' changelog line for this version. */
   readonly changelog: string;
@@ -40,12 +44,14 @@ export function snapshotOf(kb: KnowledgeBase): KbSnapshot {
       for (const [variant, part] of Object.entries(r.byVariant ?? {})) {
         byVariant[variant] = { owner: part.owner, aws: part.aws, customer: part.customer, condition: part.condition ?? null };
       }
-      entries[r.task] = { owner: r.owner, aws: r.aws, customer: r.customer, condition: r.condition ?? null, byVariant, sources: [...r.sources] };
+      const task = kb.tasks.get(r.task);
+      const team = kb.org && task && r.owner !== 'aws' ? (internalTeam(kb.org, s, task)?.name ?? null) : null;
+      entries[r.task] = { owner: r.owner, aws: r.aws, customer: r.customer, condition: r.condition ?? null, byVariant, sources: [...r.sources], ...(kb.org ? { team } : {}) };
     }
     services[s.id] = { name: s.shortName, variants: Object.fromEntries((s.variants ?? []).map((v) => [v.id, v.name])), entries };
   }
   return {
-    version: kb.version,
+    version: kb.org ? `${kb.version}+org.${kb.org.version}` : kb.version,
     changelog: kb.model.changelog.find((c) => c.version === kb.version)?.summary ?? '',
     tasks: Object.fromEntries([...kb.tasks.values()].map((t) => [t.id, t.name])),
     services,

@@ -2,13 +2,13 @@
  * Answer -> Slack Block Kit. Pure: returns plain JSON, always with a `text` fallback, within
  * Slack's limits (see limits.ts). Types are our own so the core needs no Slack SDK.
  */
-import type { Answer, MatrixRow } from '../answers/answer';
+import type { Answer, InternalOwner, MatrixRow } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 import type { Choice } from '../resolver/resolution';
 import { answerSelection, encodeFeedback, encodeSelection } from './choice-value';
 import { escapeSlack } from './escape';
 import { SLACK, truncate } from './limits';
-import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
+import { alternativesLine, footer, teamLine, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
 
 export interface SlackText {
   type: 'plain_text' | 'mrkdwn';
@@ -99,6 +99,7 @@ function body(answer: Answer): SlackBlock[] {
         header(title),
         section(`Owner: ${badge(answer.owner)}`),
         { type: 'section', fields: [field(`*What AWS does*\n${escapeSlack(answer.aws)}`), field(`*What you do*\n${escapeSlack(answer.customer)}`)] },
+        answer.internalOwner ? section(internalOwnerText(answer.internalOwner)) : undefined,
         answer.condition ? section(`:information_source: *Condition:* ${escapeSlack(answer.condition)}`) : undefined,
         answer.kind === 'responsibility' && answer.basisNote ? context(`:warning: ${escapeSlack(answer.basisNote)}`) : undefined,
         answer.kind === 'responsibility' && answer.alternatives.length > 0 ? context(`:twisted_rightwards_arrows: ${escapeSlack(alternativesLine(answer.alternatives) ?? '')}`) : undefined,
@@ -147,6 +148,13 @@ function body(answer: Answer): SlackBlock[] {
         context(footer(answer)),
       ];
     }
+    case 'team':
+      return [
+        header(`${answer.owner.team}: what the team owns`),
+        section(`:busts_in_silhouette: ${internalOwnerText(answer.owner)}`),
+        section(answer.owns.length > 0 ? answer.owns.map((o) => `• ${escapeSlack(o)}`).join('\n') : 'No rule in the organisation file names this team.'),
+        context(footer(answer)),
+      ];
     case 'subscription-status':
       return [section(escapeSlack(answer.message)), ...(answer.subscriptions.length ? [section(answer.subscriptions.map((s) => `• ${escapeSlack(s)}`).join('\n'))] : [])];
   }
@@ -188,6 +196,13 @@ export function renderSlackHome(help: Extract<Answer, { kind: 'help' }>): { type
       context(`Answers come from the whoowns knowledge base v${help.kbVersion}; every entry cites AWS documentation.`),
     ],
   };
+}
+
+/** "In your organisation: *Platform SRE* · #platform-oncall · runbook link". */
+function internalOwnerText(owner: InternalOwner): string {
+  const runbook = owner.runbook ? ` · <${owner.runbook}|runbook>` : '';
+  const teams = owner.teamsChannel ? ` · <${owner.teamsChannel}|Teams channel>` : '';
+  return `*In ${escapeSlack(owner.organisation)}:* ${escapeSlack(teamLine(owner))}${runbook}${teams}`;
 }
 
 /** The question echoed back, escaped so it cannot ping anyone or carry a link. */

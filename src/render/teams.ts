@@ -2,13 +2,13 @@
  * Answer -> Microsoft Teams Adaptive Card 1.5. Pure: plain JSON, under 25 KB. User text is
  * echoed only through TextRun elements, which Teams never reads as markdown.
  */
-import type { Answer, MatrixRow } from '../answers/answer';
+import type { Answer, InternalOwner, MatrixRow } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 import type { Choice } from '../resolver/resolution';
 import { answerSelection } from './choice-value';
 import { escapePlain, escapeTeamsMarkdown } from './escape';
 import { TEAMS, truncate } from './limits';
-import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
+import { alternativesLine, footer, teamLine, OWNER_BADGE, OWNER_SHORT, responsibilityTitle, sourceLabel, summaryLine } from './wording';
 
 export type CardElement = Record<string, unknown> & { type: string };
 
@@ -67,6 +67,19 @@ function sources(urls: readonly string[]): CardElement {
   return { type: 'TextBlock', text: `Source: ${urls.slice(0, 3).map((u) => `[${sourceLabel(u)}](${u})`).join(' · ')}`, wrap: true, size: 'Small' };
 }
 
+/** The organisation's team; its links come from the overlay file, which only allows https. */
+function internalOwnerBlock(owner: InternalOwner): CardElement {
+  const links = [owner.runbook ? `[Runbook](${owner.runbook})` : '', owner.teamsChannel ? `[Teams channel](${owner.teamsChannel})` : ''].filter(Boolean).join(' · ');
+  return {
+    type: 'Container',
+    style: 'accent',
+    items: [
+      { type: 'TextBlock', text: `In ${owner.organisation}: ${teamLine(owner)}`, weight: 'Bolder', wrap: true },
+      ...(links ? [{ type: 'TextBlock', text: links, wrap: true, size: 'Small', spacing: 'Small' }] : []),
+    ],
+  };
+}
+
 function submitActions(choices: readonly Choice[]): CardElement[] {
   return choices.slice(0, TEAMS.maxActions).map((choice) => ({
     type: 'Action.Submit',
@@ -100,6 +113,7 @@ function parts(answer: Answer): { body: CardElement[]; actions: CardElement[] } 
     case 'general': {
       const title = answer.kind === 'responsibility' ? responsibilityTitle(answer) : `${answer.task.name} (general model)`;
       const body: CardElement[] = [heading(title), ownerBadge(answer.owner), twoColumns('What AWS does', answer.aws, 'What you do', answer.customer)];
+      if (answer.internalOwner) body.push(internalOwnerBlock(answer.internalOwner));
       if (answer.condition) body.push(text(`Condition: ${answer.condition}`, { color: 'Attention' }));
       if (answer.kind === 'responsibility' && answer.basisNote) body.push(small(answer.basisNote));
       const alternatives = answer.kind === 'responsibility' ? alternativesLine(answer.alternatives) : null;
@@ -145,6 +159,16 @@ function parts(answer: Answer): { body: CardElement[]; actions: CardElement[] } 
         actions: [],
       };
     }
+    case 'team':
+      return {
+        body: [
+          heading(`${answer.owner.team}: what the team owns`),
+          internalOwnerBlock(answer.owner),
+          ...(answer.owns.length > 0 ? answer.owns.map((o) => text(`• ${o}`, { spacing: 'None' })) : [text('No rule in the organisation file names this team.')]),
+          small(footer(answer)),
+        ],
+        actions: [],
+      };
     case 'subscription-status':
       return { body: [text(answer.message), ...answer.subscriptions.map((s) => text(`• ${escapeTeamsMarkdown(s)}`, { spacing: 'None' }))], actions: [] };
   }

@@ -1,6 +1,6 @@
 /** Answer -> plain text, for the terminal and for any client that shows no cards. */
 import type { Answer } from '../answers/answer';
-import { alternativesLine, footer, OWNER_BADGE, OWNER_SHORT, responsibilityTitle } from './wording';
+import { alternativesLine, footer, teamLine, OWNER_BADGE, OWNER_SHORT, responsibilityTitle } from './wording';
 
 export function renderText(answer: Answer): string {
   const lines: string[] = [];
@@ -11,6 +11,7 @@ export function renderText(answer: Answer): string {
       lines.push(`Owner: ${OWNER_BADGE[answer.owner]}`);
       lines.push(`AWS: ${answer.aws}`);
       lines.push(`You: ${answer.customer}`);
+      if (answer.internalOwner) lines.push(`In ${answer.internalOwner.organisation}: ${teamLine(answer.internalOwner)}${answer.internalOwner.runbook ? ` (runbook: ${answer.internalOwner.runbook})` : ''}`);
       if (answer.condition) lines.push(`Condition: ${answer.condition}`);
       if (answer.kind === 'responsibility' && answer.basisNote) lines.push(`Note: ${answer.basisNote}`);
       const alternatives = answer.kind === 'responsibility' ? alternativesLine(answer.alternatives) : null;
@@ -43,6 +44,10 @@ export function renderText(answer: Answer): string {
     case 'announcement':
       lines.push(answer.title, answer.changelog, ...answer.changes.map((c) => `  - ${c}`));
       if (answer.omitted > 0) lines.push(`  …and ${answer.omitted} more`);
+      break;
+    case 'team':
+      lines.push(`${answer.owner.team}: what the team owns`, `In ${answer.owner.organisation}: ${teamLine(answer.owner)}`);
+      lines.push(...(answer.owns.length > 0 ? answer.owns.map((o) => `  - ${o}`) : ['  No rule in the organisation file names this team.']));
       break;
     case 'subscription-status':
       lines.push(answer.message, ...answer.subscriptions.map((s) => `  - ${s}`));

@@ -1,5 +1,5 @@
 /** Words shared by all renderers, so Slack, Teams and text say the same thing. */
-import type { Answer, ResponsibilityAnswer } from '../answers/answer';
+import type { Answer, InternalOwner, ResponsibilityAnswer } from '../answers/answer';
 import type { Owner } from '../knowledge/schema';
 
 export const OWNER_BADGE: Readonly<Record<Owner, string>> = {
@@ -35,7 +35,14 @@ export function summaryLine(answer: Answer): string {
       return answer.title;
     case 'subscription-status':
       return answer.message;
+    case 'team':
+      return `${answer.owner.team} (${answer.owner.organisation}) owns ${answer.owns.length} area${answer.owns.length === 1 ? '' : 's'}`;
   }
+}
+
+/** "Platform SRE · #platform-oncall · @platform-sre · platform@example.com": a team in one line. */
+export function teamLine(owner: InternalOwner): string {
+  return [owner.team, owner.slackChannel, owner.slackUserGroup, owner.contact].filter((x): x is string => Boolean(x)).join(' · ');
 }
 
 export function footer(answer: { kbVersion: string; reviewed?: string | null }): string {

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Service, Task } from '../knowledge/schema';
 import { toWords } from '../text/normalise';
 import { stem, stemAll } from '../text/stem';
+import { englishWords } from './english';
 import { GENERIC_WORDS, STOPWORDS } from './words';
 
 export interface AliasEntry {
@@ -65,10 +66,17 @@ function buildAliasTable(entries: ReadonlyArray<{ id: string; alias: string }>):
   return { byPhrase, byCompact, maxWords };
 }
 
-/** Names a service answers to: its aliases plus its id, short name and full name. */
+/**
+ * Names a service answers to: its aliases, its full and short names, and those names without
+ * "Amazon"/"AWS" unless what is left is an ordinary English word ("connect", "config", "backup"
+ * must not name a service on their own).
+ */
 export function serviceNames(service: Service): string[] {
   const strip = (name: string): string => name.replace(/^(?:amazon|aws)\s+/i, '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-  const names = [...service.aliases, service.id.replace(/-/g, ' '), service.shortName, service.name, strip(service.shortName), strip(service.name)];
+  const english = englishWords();
+  const ordinary = (name: string): boolean => !name.includes(' ') && english.has(name.toLowerCase());
+  const derived = [strip(service.shortName), strip(service.name)].filter((n) => !ordinary(n));
+  const names = [...service.aliases, service.shortName, service.name, ...derived];
   return [...new Set(names.map((n) => n.toLowerCase()).filter((n) => n.length > 0))];
 }
 

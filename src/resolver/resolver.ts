@@ -183,7 +183,11 @@ export class Resolver {
     // task, not the subject, so its words go back to task matching.
     const kept = hits.filter((hit) => !dropped.has(hit));
     const subjects = kept.filter((hit) => !this.kb.services.get(hit.id)?.crossCutting);
-    const chosen = subjects.length > 0 && subjects.length < kept.length ? subjects : kept;
+    let chosen = subjects.length > 0 && subjects.length < kept.length ? subjects : kept;
+    // "Athena: the data we query in S3": the first service named is the subject and later ones
+    // are where things live, unless the question puts them side by side ("EC2 and RDS", "vs").
+    const distinct = new Set(chosen.map((h) => h.id));
+    if (distinct.size > 1 && !coordinated(stems, chosen)) chosen = chosen.filter((h) => h.id === chosen[0]?.id);
     const services: Array<{ service: Service; repaired: boolean }> = [];
     for (const hit of chosen) {
       for (let k = hit.start; k < hit.end; k++) consumed.add(k);
@@ -344,6 +348,19 @@ const VERSION_WORD = /^v?\d{1,5}$/;
 function hasVersionJump(words: readonly string[]): boolean {
   for (let i = 1; i + 1 < words.length; i++) {
     if (words[i] === 'to' && VERSION_WORD.test(words[i - 1] as string) && VERSION_WORD.test(words[i + 1] as string)) return true;
+  }
+  return false;
+}
+
+const COORDINATORS = new Set(['and', 'or', 'vs', 'versus', 'nor', 'either', 'both', 'compared', 'between', 'v']);
+
+/** True when two service mentions are joined as equals ("ec2 and rds", "lambda vs fargate"); side by side ("Beanstalk load balancer") they are not. */
+function coordinated(stems: readonly string[], hits: readonly AliasHit[]): boolean {
+  for (let k = 1; k < hits.length; k++) {
+    const previous = hits[k - 1] as AliasHit;
+    const current = hits[k] as AliasHit;
+    const between = stems.slice(previous.end, current.start);
+    if (between.some((w) => COORDINATORS.has(w)) || (between.length > 0 && between.length <= 2 && between.every((w) => w === 'to' || w === 'with'))) return true;
   }
   return false;
 }

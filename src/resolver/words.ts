@@ -38,7 +38,7 @@ export const OVERVIEW_WORDS = stemmed(`
 export const GENERIC_WORDS = stemmed(`
   config configure configures configured configuring configuration configurations setting settings setup set
   manage manages managed managing management enable enables enabled control controls data protect protection
-  security secure service services policy policies run runs running operate operates maintain maintains
+  security secure service services policy policies run runs running operate operates maintain maintains platform
 `);
 
 /** Questions about these are out of scope however they mention a service. */

@@ -148,6 +148,7 @@ describe('rendering one answer', () => {
     alternatives: [],
     sources: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html'],
     reviewed: '2026-11-23',
+    internalOwner: null,
     actions: [{ label: 'Full matrix for Amazon RDS', service: 'rds' }],
   };
 
