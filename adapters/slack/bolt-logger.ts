@@ -28,11 +28,15 @@ const LEVELS: Record<LogLevel, string> = { [LogLevel.DEBUG]: 'debug', [LogLevel.
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack-bolt' });
   let name = 'bolt';
+  // Bolt and its Web API client log request bodies at debug: format only what will be written.
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    if (child.isLevelEnabled(level)) child[level]({ source: name }, text(msg));
+  };
   return {
-    debug: (...msg: unknown[]) => child.debug({ source: name }, text(msg)),
-    info: (...msg: unknown[]) => child.info({ source: name }, text(msg)),
-    warn: (...msg: unknown[]) => child.warn({ source: name }, text(msg)),
-    error: (...msg: unknown[]) => child.error({ source: name }, text(msg)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (level: LogLevel) => {
       child.level = LEVELS[level] ?? child.level;
     },

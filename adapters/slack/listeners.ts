@@ -25,6 +25,9 @@ export interface SlackDeps {
   readonly botUserId: string | undefined;
 }
 
+/** How long a slash command may take before it is acknowledged empty (Slack allows 3 s). */
+export const COMMAND_ANSWER_BUDGET_MS = 1500;
+
 export const SORRY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
 /** Choices an answer offers, so a numbered reply in the thread can pick one. */
@@ -125,15 +128,32 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   });
 
   app.command('/whoowns', async ({ command, ack, respond }) => {
-    await ack();
+    // A ready answer travels in the acknowledgement itself (no second request); one that takes
+    // longer than the budget is acknowledged empty and follows through response_url.
+    let acked = false;
+    const ackEmpty = setTimeout(() => {
+      acked = true;
+      void ack().catch((error: unknown) => logger.error({ component: 'slack', code: errorCode(error), error: errorMessage(error) }, 'ack failed'));
+    }, COMMAND_ANSWER_BUDGET_MS);
     await safely(
       'command',
       async () => {
         const answer = await bot.reply({ text: command.text }, context(command.channel_id, command.user_id, command.channel_name));
         const message = renderSlack(answer, { share: true });
-        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+        if (acked) {
+          await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+          return;
+        }
+        clearTimeout(ackEmpty);
+        acked = true;
+        await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       },
-      (text) => respond({ response_type: 'ephemeral', text }),
+      async (text) => {
+        clearTimeout(ackEmpty);
+        if (acked) return respond({ response_type: 'ephemeral', text });
+        acked = true;
+        return ack({ response_type: 'ephemeral', text });
+      },
     );
   });
 

@@ -97,6 +97,15 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       bodyLimit: MAX_BODY_BYTES,
       processBeforeResponse: false,
       logger: common.logger,
+      // A verified body Bolt cannot process (not a Slack payload) is the sender's mistake: 400, not 500.
+      processEventErrorHandler: async ({ error, response }) => {
+        logger.warn({ component: 'slack', code: 'BAD_PAYLOAD', error: errorMessage(error) }, 'slack payload could not be processed');
+        if (!response.headersSent) {
+          response.writeHead(400, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ error: 'not a Slack payload this app handles' }));
+        }
+        return false;
+      },
     });
     app = new App({ ...common, receiver });
     http.use(router);

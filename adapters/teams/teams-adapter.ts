@@ -67,9 +67,21 @@ export async function startTeamsAdapter(context: AdapterContext): Promise<TeamsA
   const references = new StoredConversationReferences(store);
   const logic = createTeamsLogic({ bot, logger: teamsLogger, recent: new RecentKeys(), references });
   http.post(TEAMS_PATH, express.json({ limit: TEAMS_BODY_LIMIT, type: ['application/json', 'application/*+json'] }), async (req, res) => {
+    // botbuilder answers 500 to a body that is not an activity; it is the sender's mistake.
+    if (!isActivityShaped(req.body)) {
+      res.status(400).json({ error: 'the body is not a Bot Framework activity' });
+      return;
+    }
     await adapter.process(req, res, logic);
   });
   teamsLogger.info({ mode }, 'teams adapter started');
   const sender = createTeamsSender(adapter, config.teams.appId ?? '', references);
   return { name: `teams (${mode})`, mode, adapter, references, sender, stop: async () => undefined };
+}
+
+/** The least an activity must have before botbuilder sees it. */
+export function isActivityShaped(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const activity = body as Record<string, unknown>;
+  return typeof activity.type === 'string' && activity.type.length > 0 && activity.type.length < 100;
 }
