@@ -3,6 +3,7 @@
  * their routes on the same app.
  */
 import type { Server } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Bot } from './bot';
 import type { Logger } from './logger';
@@ -16,9 +17,18 @@ export function createHttpServer(bot: Bot, logger: Logger): HttpServer {
   const app = express();
   app.disable('x-powered-by');
   const started = Date.now();
+  // Event-loop delay, for operators and `npm run soak`: a stalled loop shows here first.
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+  loopDelay.enable();
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', kbVersion: bot.kbVersion, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+    res.json({
+      status: 'ok',
+      kbVersion: bot.kbVersion,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      eventLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
+    });
   });
 
   return {

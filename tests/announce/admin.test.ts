@@ -33,7 +33,9 @@ describe('announce, for administrators', () => {
 
   const command = async (text: string, user: string): Promise<string> => {
     const before = replies.length;
-    await fetch(`${server.base}/slack/events`, { method: 'POST', ...signed(slashCommand(text, undefined, 'C0001', user).form, 'application/x-www-form-urlencoded') });
+    const res = await fetch(`${server.base}/slack/events`, { method: 'POST', ...signed(slashCommand(text, undefined, 'C0001', user).form, 'application/x-www-form-urlencoded') });
+    const ack = await res.text();
+    if (ack.startsWith('{')) return ack;
     await waitFor(() => replies.length > before);
     return replies[replies.length - 1] ?? '';
   };
