@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   let minute = 0;
   const tick = setInterval(() => {
     minute += 1;
-    if (minute % 2 === 0) {
+    // No new version in the last half minute: each one gets time to be delivered.
+    if (minute % 2 === 0 && (Date.now() - started) / 1000 < SECONDS - 30) {
       const version = `1.${minute}.0`;
       versions.push(version);
       const text = readFileSync(modelFile, 'utf8').replace(/^version: .*$/m, `version: ${version}`).replace(/^changelog:\n/m, `changelog:\n  - version: ${version}\n    date: 2026-11-23\n    summary: soak ${version}\n`);
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   clearInterval(load);
   clearInterval(tick);
   clearInterval(sampler);
-  await new Promise((resolve) => setTimeout(resolve, 8000));
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
 
   const settled = samples.filter((s) => s.t > 60_000);
   const first = settled[0] ?? samples[0];
