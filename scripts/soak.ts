@@ -106,9 +106,10 @@ async function main(): Promise<void> {
       const version = `1.${minute}.0`;
       versions.push(version);
       const text = readFileSync(modelFile, 'utf8').replace(/^version: .*$/m, `version: ${version}`).replace(/^changelog:\n/m, `changelog:\n  - version: ${version}\n    date: 2026-11-23\n    summary: soak ${version}\n`);
-      // A real change in the base, so there is something to announce.
+      // A real change in the base (RDS backups flip between customer and shared), so there is
+      // something to announce: a new version without changes announces nothing.
       const rds = path.join(knowledge, 'aws', 'rds.yaml');
-      writeFileSync(rds, readFileSync(rds, 'utf8').replace(/(- task: backups\n\s+owner: )\w+/, `$1${minute % 4 === 0 ? 'customer' : 'shared'}`));
+      writeFileSync(rds, readFileSync(rds, 'utf8').replace(/(- task: backups\n\s+owner: )\w+/, `$1${minute % 4 === 2 ? 'customer' : 'shared'}`));
       writeFileSync(modelFile, text);
     }
     child.kill('SIGHUP');

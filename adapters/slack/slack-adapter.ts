@@ -81,6 +81,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     logLevel: boltLevel(config.logLevel),
     clientOptions: { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: SLACK_RETRY },
     ignoreSelf: true,
+    // Bolt's default conversation store keeps per-conversation state with timers; unused here.
+    convoStore: false as const,
   };
 
   let app: App;
