@@ -360,7 +360,9 @@ function coordinated(stems: readonly string[], hits: readonly AliasHit[]): boole
     const previous = hits[k - 1] as AliasHit;
     const current = hits[k] as AliasHit;
     const between = stems.slice(previous.end, current.start);
-    if (between.some((w) => COORDINATORS.has(w)) || (between.length > 0 && between.length <= 2 && between.every((w) => w === 'to' || w === 'with'))) return true;
+    // Only small words between, at least one of them a coordinator: "ec2 and rds", "lambda vs fargate".
+    // "lex intents and the lambda code" names Lex's intents, not two subjects.
+    if (between.some((w) => COORDINATORS.has(w)) && between.every((w) => COORDINATORS.has(w) || STOPWORDS.has(w))) return true;
   }
   return false;
 }
