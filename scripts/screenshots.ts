@@ -4,13 +4,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { platformAdapters } from '../adapters';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { projectRoot } from '../src/paths';
+import { chromiumPath, launchChromium } from './chromium';
 
 const SHOTS: ReadonlyArray<{ file: string; question: string }> = [
   { file: 'playground.png', question: 'who patches RDS?' },
@@ -23,14 +23,14 @@ const SHOTS: ReadonlyArray<{ file: string; question: string }> = [
 ];
 
 async function main(): Promise<void> {
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  const executablePath = chromiumPath();
   if (!executablePath) throw new Error('no chromium found: apt-get install chromium (or set CHROMIUM_PATH)');
   const out = path.join(projectRoot(), 'docs');
   mkdirSync(out, { recursive: true });
   const config = loadConfig({ ...process.env, DATABASE_URL: ':memory:', PLAYGROUND: 'on', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', MicrosoftAppId: '', NODE_ENV: 'production' }, { port: 0, host: '127.0.0.1' });
   const app = await startApp(config, createLogger('warn'), { adapters: platformAdapters });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchChromium(executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, deviceScaleFactor: 1 });
     for (const shot of SHOTS) {

@@ -73,10 +73,16 @@ async function forEachLine(stdin: NodeJS.ReadableStream, fn: (line: string) => v
   for await (const line of rl) fn(line);
 }
 
+/** The bot over the knowledge base (and organisation overlay) the settings name. */
+function botFromSettings(): ReturnType<typeof createBot> {
+  const config = loadConfig();
+  return createBot(config.knowledgeDir, { orgFile: config.orgFile });
+}
+
 async function ask(args: string[], io: Io): Promise<number> {
   const json = flag(args, '--json');
   const explain = flag(args, '--explain');
-  const { bot, knowledge } = createBot(loadConfig().knowledgeDir, { orgFile: loadConfig().orgFile });
+  const { bot, knowledge } = botFromSettings();
   if (explain) {
     io.out(JSON.stringify(knowledge.current.resolver.explain(args.join(' ')), null, 2));
     return 0;
@@ -97,7 +103,7 @@ async function ask(args: string[], io: Io): Promise<number> {
 }
 
 async function chat(io: Io): Promise<number> {
-  const { bot } = createBot(loadConfig().knowledgeDir, { orgFile: loadConfig().orgFile });
+  const { bot } = botFromSettings();
   const adapter = new ConsoleAdapter(bot);
   io.out(`whoowns (knowledge base v${bot.kbVersion}). Ask who owns what, e.g. "who patches RDS?". Type a number to pick a choice, "help" for help, "quit" to leave.`);
   const rl = createInterface({ input: io.stdin, output: process.stdout, prompt: 'you> ', terminal: process.stdin.isTTY === true });
@@ -200,7 +206,7 @@ function evaluate(args: string[], io: Io): number {
   const single = option(args, '--file');
   const dir = path.join(projectRoot(), 'tests', 'eval');
   const files = single ? [single] : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
-  const { bot } = createBot(loadConfig().knowledgeDir, { orgFile: loadConfig().orgFile });
+  const { bot } = botFromSettings();
   files.forEach((file, i) => {
     if (files.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${path.relative(projectRoot(), file)}`);
     io.out(formatReport(runEval(bot, readQuestions(file)), !quiet));

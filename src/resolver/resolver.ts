@@ -47,7 +47,7 @@ export class Resolver {
     if (scope) return unknown(scope === 'instruction' ? 'instruction' : 'off-topic', services[0]?.service);
 
     const free = stems.filter((_, i) => !consumed.has(i));
-    const tasks = scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w)));
+    const tasks = this.scoreFree(free);
     const taskRepaired = tasks[0] ? tasks[0].words.some((w) => stems.some((s, i) => s === w && repaired.has(i))) : false;
     const picked = this.pickTask(tasks, services.length === 1 ? services[0]?.service : undefined);
 
@@ -101,7 +101,7 @@ export class Resolver {
     const hits = findAliases(stems, this.lexicon.services, repaired);
     const consumed = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
     const free = stems.filter((_, i) => !consumed.has(i));
-    const best = scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w)))[0];
+    const best = this.scoreFree(free)[0];
     return { services: [...new Set(hits.map((h) => h.id))], tasks: best && best.score >= 1 ? [best.taskId] : [] };
   }
 
@@ -117,7 +117,7 @@ export class Resolver {
       outOfScope: outOfScope(words, stems, text),
       services: services.map((s) => s.service.id),
       variant: variant?.id ?? null,
-      tasks: scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w))).slice(0, 5).map((t) => `${t.taskId} ${t.score.toFixed(2)} [${t.words.join(' ')}]`),
+      tasks: this.scoreFree(free).slice(0, 5).map((t) => `${t.taskId} ${t.score.toFixed(2)} [${t.words.join(' ')}]`),
       result: this.resolve(text).kind,
     };
   }
@@ -135,6 +135,11 @@ export class Resolver {
   }
 
   // ------------------------------------------------------------------ steps
+
+  /** Task scores for the words no service or variant claimed (in question order, for the order bonus). */
+  private scoreFree(free: readonly string[]): TaskScore[] {
+    return scoreTasks(new Set(free), this.lexicon, free.filter((w) => !STOPWORDS.has(w)));
+  }
 
   private analyse(text: string): Analysis {
     const { words } = normalise(text);

@@ -3,7 +3,7 @@
  * message only outside CI when no chromium is installed; in CI it must run.
  */
 import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from '../../support/browser';
+import { chromiumPath, launchChromium } from '../../../scripts/chromium';
 import { startTestServer, type TestServer } from '../../support/server';
 
 const executable = chromiumPath();

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's chromium (installed by .ci/run); CHROMIUM_PATH overrides. Never a downloaded browser. */
+/** Debian's chromium (installed by .ci/run); CHROMIUM_PATH overrides. Never a downloaded browser.
+ * Used by the browser test and `npm run screenshots`. */
 export function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
   return candidates.find((p) => existsSync(p));
