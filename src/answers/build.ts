@@ -68,6 +68,12 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       } else if (entryTask.id !== task.id) {
         basisNote = `From ${service.shortName}'s entry for ${entryTask.name.toLowerCase()}.`;
       }
+      // A shared entry asked about one side's part answers with that side, and says so.
+      const owner = resolution.part ?? resolution.owner;
+      if (resolution.part) {
+        const partNote = `${task.name} on ${service.shortName} is shared; this question is about ${resolution.part === 'aws' ? "AWS's" : 'your'} part.`;
+        basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
+      }
 
       return {
         ...meta,
@@ -75,7 +81,7 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
         service: { id: service.id, name: service.shortName },
         task: ref(entryTask.id === task.id || resolution.basis === 'category' ? task : entryTask),
         variant: resolution.variant ? ref(resolution.variant) : null,
-        owner: resolution.owner,
+        owner,
         aws: resolution.aws,
         customer: resolution.customer,
         condition: resolution.condition ?? null,
@@ -83,7 +89,7 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
         alternatives: resolution.alternatives.map((a) => ({ variant: a.variant.name, owner: a.owner })),
         sources: resolution.sources,
         reviewed: resolution.reviewed ?? null,
-        internalOwner: internalOwnerFor(kb, service, task, resolution.owner),
+        internalOwner: internalOwnerFor(kb, service, task, owner),
         actions: [matrixAction(service)],
       };
     }

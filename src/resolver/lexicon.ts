@@ -42,6 +42,8 @@ export interface Lexicon {
   readonly vocabulary: readonly string[];
   /** Stemmed forms of every word the resolver knows, for "is this word known?". */
   readonly knownStems: ReadonlySet<string>;
+  /** Task id -> every stemmed word of its name and synonyms: the words that name the topic. */
+  readonly taskWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function wordWeight(stemmedWord: string): number {
@@ -128,6 +130,13 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     }
   });
 
+  const taskWords = new Map<string, Set<string>>();
+  for (const phrase of phrases) {
+    const set = taskWords.get(phrase.taskId) ?? new Set<string>();
+    phrase.words.forEach((w) => set.add(w));
+    taskWords.set(phrase.taskId, set);
+  }
+
   const surface = new Set<string>();
   const addWords = (text: string): void => {
     for (const w of toWords(text)) surface.add(w);
@@ -151,5 +160,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     // Typo repair only aims at words long enough to be told apart from each other.
     vocabulary: [...new Set([...surface, ...[...surface].map(stem)])].filter((w) => w.length >= 4 && !/\d/.test(w)),
     knownStems,
+    taskWords,
   };
 }

@@ -31,6 +31,8 @@ export type Resolution =
       basis: Basis;
       /** Owners under the service's other variants, when the answer was given for one variant. */
       alternatives: ReadonlyArray<{ variant: Variant; owner: Owner }>;
+      /** For a shared entry: the side whose part the question is about, when it names one. */
+      part?: 'aws' | 'customer';
       confidence: number;
     }
   | { kind: 'general'; task: Task; owner: Owner; aws: string; customer: string; condition: string | undefined; sources: readonly string[]; confidence: number }

@@ -15,6 +15,7 @@ import { englishWords } from './english';
 import { TypoRepairer } from './typo-repair';
 import { outOfScope } from './intent';
 import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
+import { countSideWords, sharedPartAskedAbout, weighSharedParts, type SideCounts } from './shared-part';
 
 /** Services offered first when a question needs one; the most commonly run come first. */
 const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
@@ -32,10 +33,13 @@ export class Resolver {
   readonly kb: KnowledgeBase;
   private readonly lexicon: Lexicon;
   private readonly typos: TypoRepairer;
+  /** Per service: which side its descriptions use each word on. */
+  private readonly sideCounts = new Map<string, SideCounts>();
 
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
     this.lexicon = buildLexicon(kb);
+    for (const service of kb.services.values()) this.sideCounts.set(service.id, countSideWords(partsOf(service)));
     this.typos = new TypoRepairer(this.lexicon.vocabulary);
   }
 
@@ -71,7 +75,7 @@ export class Resolver {
 
     if (Array.isArray(picked)) {
       // Tied tasks that all have the same owner need no question: any of them answers it.
-      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1) : this.general(task, confidence - 0.1)));
+      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, free) : this.general(task, confidence - 0.1)));
       const owners = new Set(candidates.map((c) => (c.kind === 'responsibility' || c.kind === 'general' ? c.owner : undefined)));
       const first = candidates[0];
       if (first && owners.size === 1 && !owners.has(undefined)) return first;
@@ -88,7 +92,7 @@ export class Resolver {
     const taskScore = tasks[0]?.score ?? 0;
     if (taskScore < 1) confidence -= 0.1;
 
-    if (service && picked) return this.answerFor(service, picked, variant, confidence);
+    if (service && picked) return this.answerFor(service, picked, variant, confidence, free);
     if (service) return this.serviceOnly(service, stems, consumed);
     // With no service named, one broad word ("configuration") is too little to go on.
     if (picked && taskScore >= 1) return this.general(picked, confidence);
@@ -110,6 +114,11 @@ export class Resolver {
     const { words, stems, repaired } = this.analyse(text);
     const { services, consumed, variant } = this.findServices(stems, repaired);
     const free = stems.filter((_, i) => !consumed.has(i));
+    const resolution = this.resolve(text);
+    const sharedPart =
+      resolution.kind === 'responsibility' && resolution.owner === 'shared'
+        ? weighSharedParts(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map())
+        : undefined;
     return {
       words,
       stems,
@@ -118,7 +127,8 @@ export class Resolver {
       services: services.map((s) => s.service.id),
       variant: variant?.id ?? null,
       tasks: this.scoreFree(free).slice(0, 5).map((t) => `${t.taskId} ${t.score.toFixed(2)} [${t.words.join(' ')}]`),
-      result: this.resolve(text).kind,
+      result: resolution.kind,
+      ...(sharedPart ? { sharedPart } : {}),
     };
   }
 
@@ -228,7 +238,21 @@ export class Resolver {
     return tied.slice(0, MAX_CHOICES);
   }
 
-  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number): Resolution {
+  /** The answer for a service and task; `free` (the question's words no service claimed) may pick one side of a shared entry. */
+  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = []): Resolution {
+    const resolution = this.entryAnswer(service, task, variant, confidence);
+    if (resolution.kind !== 'responsibility' || resolution.owner !== 'shared') return resolution;
+    const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
+    return part ? { ...resolution, part } : resolution;
+  }
+
+  /** Words that name neither the service nor the task's topic: what may point at one side's part. */
+  private leftover(free: readonly string[], resolution: { task: Task; entryTask: Task }): string[] {
+    const topic = [this.lexicon.taskWords.get(resolution.task.id), this.lexicon.taskWords.get(resolution.entryTask.id)];
+    return free.filter((w) => !topic.some((words) => words?.has(w)));
+  }
+
+  private entryAnswer(service: Service, task: Task, variant: Variant | undefined, confidence: number): Resolution {
     let entry = findResponsibility(service, task.id);
     let entryTask = task;
     if (!entry) {
@@ -246,7 +270,9 @@ export class Resolver {
           choices: children.slice(0, MAX_CHOICES).map((t) => ({ label: t.name, service: service.id, task: t.id })),
           confidence: 0.6,
         };
-      } else if (task.parent) {
+      } else if (task.parent && task.controlClass !== 'inherited') {
+        // An inherited control ("the underlying hosts") is AWS's on every service that has no
+        // entry of its own for it; the parent's shared entry would blur that.
         const parent = this.kb.tasks.get(task.parent);
         const parentEntry = parent ? findResponsibility(service, parent.id) : undefined;
         if (parent && parentEntry) {
@@ -339,6 +365,14 @@ export class Resolver {
     const extra = stems.filter((w, i) => !consumed.has(i) && !STOPWORDS.has(w) && !OVERVIEW_WORDS.has(w) && !GENERIC_WORDS.has(w));
     if (extra.length === 0) return { kind: 'overview', service, confidence: 0.9 };
     return unknown('service-only', service);
+  }
+}
+
+/** Every AWS/customer pair of descriptions of a service, variants included. */
+function* partsOf(service: Service): Iterable<{ aws: string; customer: string }> {
+  for (const entry of service.responsibilities) {
+    yield entry;
+    yield* Object.values(entry.byVariant ?? {});
   }
 }
 

@@ -20,7 +20,7 @@ export const STOPWORDS = stemmed(`
   am im ive weve were youre theyre thats whats whos hows wheres
   if whether either neither both each every any some
   regarding re wrt vs versus etc eg ie
-  when running use using used our's
+  when running use using used our's against
 `);
 
 /** Words that ask for the division of work in general: a service alone plus these asks for its matrix. */

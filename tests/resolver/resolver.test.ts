@@ -126,3 +126,25 @@ describe('resolver: general model, overview, unknown', () => {
     expect(resolver.resolve('')).toMatchObject({ kind: 'unknown' });
   });
 });
+
+describe('resolver: one side of a shared entry', () => {
+  it("answers with the customer when a shared entry's customer part is what is asked", () => {
+    const r = resolver.resolve('snowball edge device sitting at our site: who physically secures it?');
+    expect(r.kind).toBe('responsibility');
+    if (r.kind !== 'responsibility') return;
+    expect(r.owner).toBe('shared');
+    expect(r.part).toBe('customer');
+  });
+
+  it('stays shared when the question names the task and nothing more', () => {
+    const r = resolver.resolve('who handles physical security for snowball?');
+    expect(r.kind).toBe('responsibility');
+    if (r.kind !== 'responsibility') return;
+    expect(r.owner).toBe('shared');
+    expect(r.part).toBeUndefined();
+  });
+
+  it('gives an inherited control (the underlying hosts) to AWS rather than the blurred parent entry', () => {
+    expect(outcome('who patches the underlying hosts of app runner?')).toMatchObject({ kind: 'responsibility', service: 'app-runner', owner: 'aws' });
+  });
+});

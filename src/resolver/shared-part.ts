@@ -1,0 +1,95 @@
+/**
+ * A shared entry splits the work: AWS does one part, the customer the other. A question often
+ * names one of those parts ("who sets the scaling *policies*", "who replaces the *hardware* in
+ * our Outpost"). This finds which part, by comparing the question's leftover words with the
+ * entry's own two descriptions, so the knowledge base, not a word list, decides.
+ */
+import { toWords } from '../text/normalise';
+import { stem } from '../text/stem';
+import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
+
+export type Side = 'aws' | 'customer';
+
+/** Verbs of ownership say nothing about which part is meant, however often a part uses them. */
+const NEUTRAL = new Set([...STOPWORDS, ...OVERVIEW_WORDS, ...['front', 'behind', 'top', 'around'].map(stem)]);
+
+const partWordsCache = new Map<string, ReadonlySet<string>>();
+
+function partWords(text: string): ReadonlySet<string> {
+  let words = partWordsCache.get(text);
+  if (!words) {
+    words = new Set(toWords(text).map(stem).filter((w) => !NEUTRAL.has(w)));
+    // Bounded: part texts come from the knowledge base, a few thousand at most.
+    if (partWordsCache.size > 20_000) partWordsCache.clear();
+    partWordsCache.set(text, words);
+  }
+  return words;
+}
+
+/**
+ * `leftover`: stemmed question words that neither the service nor the task claimed. Returns the
+ * side whose description alone holds them, or undefined when they point at both, at neither, or
+ * too weakly (one broad word such as "configure" is not enough).
+ */
+/** How many AWS parts and customer parts of one service use each word: which side a word leans to. */
+export type SideCounts = ReadonlyMap<string, { readonly aws: number; readonly customer: number }>;
+
+
+export function countSideWords(parts: Iterable<{ readonly aws: string; readonly customer: string }>): SideCounts {
+  const counts = new Map<string, { aws: number; customer: number }>();
+  for (const part of parts) {
+    for (const side of ['aws', 'customer'] as const) {
+      for (const word of partWords(part[side])) {
+        const entry = counts.get(word) ?? { aws: 0, customer: 0 };
+        entry[side] += 1;
+        counts.set(word, entry);
+      }
+    }
+  }
+  return counts;
+}
+
+/** False when the service's descriptions use the word more on the other side: then it names a thing, not a side. */
+function leansTo(word: string, side: Side, counts: SideCounts): boolean {
+  const entry = counts.get(word) ?? { aws: 0, customer: 0 };
+  const other = side === 'aws' ? entry.customer : entry.aws;
+  return entry[side] >= other;
+}
+
+export function sharedPartAskedAbout(leftover: readonly string[], aws: string, customer: string, counts: SideCounts): Side | undefined {
+  return weighSharedParts(leftover, aws, customer, counts).side;
+}
+
+export interface PartWeighing {
+  readonly side: Side | undefined;
+  /** Leftover words found only in AWS's part, and only in the customer's. */
+  readonly aws: readonly string[];
+  readonly customer: readonly string[];
+}
+
+/**
+ * A word counts for a side when the entry uses it only in that side's part and the service's
+ * other entries do not use it more on the other side: "distribution" in CloudFront's entries is
+ * the customer's resource, so one AWS part mentioning it does not make a question about AWS.
+ */
+export function weighSharedParts(leftover: readonly string[], aws: string, customer: string, counts: SideCounts): PartWeighing {
+  const awsWords = partWords(aws);
+  const customerWords = partWords(customer);
+  const onlyAws: string[] = [];
+  const onlyCustomer: string[] = [];
+  for (const word of new Set(leftover)) {
+    if (NEUTRAL.has(word)) continue;
+    const inAws = awsWords.has(word);
+    const inCustomer = customerWords.has(word);
+    if (inAws && !inCustomer && leansTo(word, 'aws', counts)) onlyAws.push(word);
+    if (inCustomer && !inAws && leansTo(word, 'customer', counts)) onlyCustomer.push(word);
+  }
+  const score = (words: readonly string[]): number => words.reduce((sum, w) => sum + (GENERIC_WORDS.has(w) ? 0.5 : 1), 0);
+  const awsScore = score(onlyAws);
+  const customerScore = score(onlyCustomer);
+  let side: Side | undefined;
+  // Saying "AWS does it" wrongly costs more than saying "you do": AWS's part needs two words.
+  if (awsScore >= 2 && customerScore === 0) side = 'aws';
+  if (customerScore >= 1 && awsScore === 0) side = 'customer';
+  return { side, aws: onlyAws, customer: onlyCustomer };
+}
