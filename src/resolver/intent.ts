@@ -30,12 +30,13 @@ const INSTRUCTION_WORDS = new Set(['jailbreak', 'jailbroken', 'unrestricted', 'u
 const ROLE_PREFIX = /^\s*(?:system|assistant|developer)\s*:/i;
 
 /** Verbs that ask the bot to do a job rather than answer who owns one. */
-const REQUEST_VERBS = new Set(['write', 'translate', 'convert', 'book', 'schedule', 'generate', 'draft', 'summarize', 'summarise', 'calculate', 'compute', 'send', 'email', 'order', 'buy', 'debug', 'draw', 'remind', 'create', 'deploy', 'build', 'install', 'code']);
+const REQUEST_VERBS = new Set(['recommend', 'suggest', 'write', 'translate', 'convert', 'book', 'schedule', 'generate', 'draft', 'summarize', 'summarise', 'calculate', 'compute', 'send', 'email', 'order', 'buy', 'debug', 'draw', 'remind', 'create', 'deploy', 'build', 'install', 'code']);
 const POLITE_LEAD = new Set(['can', 'could', 'would', 'will', 'you', 'u', 'please', 'pls', 'plz', 'kindly', 'hey', 'hi', 'yo', 'me']);
 
 /** Words that show a question is about ownership, even when it starts with "how". */
 const OWNERSHIP_CUES = new Set(
-  ['who', 'whose', 'whom', 'responsible', 'responsibility', 'responsibilities', 'own', 'owns', 'owner', 'ownership', 'accountable', 'job', 'duty', 'aws', 'amazon', 'shared', 'us', 'we', 'party', 'side'].map(s),
+  // "AWS" alone is not one: nearly every question here names it ("how do I reset my AWS password").
+  ['who', 'whose', 'whom', 'responsible', 'responsibility', 'responsibilities', 'own', 'owns', 'owner', 'ownership', 'accountable', 'job', 'duty', 'shared', 'us', 'we', 'party', 'side'].map(s),
 );
 /** Weaker signs of an ownership question, enough to keep a "what …" question in scope. */
 const SOFT_CUES = new Set(['our', 'i', 'me', 'my', 'customer', 'handle', 'handles', 'manage', 'manages'].map(s));
@@ -63,11 +64,19 @@ function isRequest(words: readonly string[]): boolean {
   return i < words.length && REQUEST_VERBS.has(words[i] as string);
 }
 
-/** "how do I …", "how can I …", "how to …" anywhere in the text. */
+/** "how do I …", "how can I …", "how to …", "how many …" anywhere in the text. */
 function isHowTo(words: readonly string[]): boolean {
   for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i] === 'how' && ['do', 'can', 'to', 'should', 'would', 'could'].includes(words[i + 1] as string)) return true;
+    if (words[i] === 'how' && ['do', 'can', 'to', 'should', 'would', 'could', 'many', 'much'].includes(words[i + 1] as string)) return true;
   }
+  return false;
+}
+
+const AUXILIARIES = new Set(['does', 'do', 'did', 'will', 'would', 'is', 'should', 'can', 'could']);
+
+/** "… does AWS wipe it?": AWS as the subject of a yes/no question asks whether AWS owns it. */
+function asksWhetherAws(words: readonly string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) if (AUXILIARIES.has(words[i] as string) && (words[i + 1] === 'aws' || words[i + 1] === 'amazon')) return true;
   return false;
 }
 
@@ -76,7 +85,7 @@ export function outOfScope(words: readonly string[], stems: readonly string[], r
   if (stems.some((w) => OFF_TOPIC_WORDS.has(w) || OTHER_CLOUDS.has(w))) return 'off-topic';
   for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'google' && words[i + 1] === 'cloud') return 'off-topic';
   if (isRequest(words)) return 'request';
-  const asksOwnership = stems.some((w) => OWNERSHIP_CUES.has(w));
+  const asksOwnership = stems.some((w) => OWNERSHIP_CUES.has(w)) || asksWhetherAws(words);
   if (!asksOwnership && isHowTo(words)) return 'how-to';
   const softCue = stems.some((w) => SOFT_CUES.has(w));
   if (!asksOwnership && !softCue && FACT_OPENERS.has(words[0] ?? '') && words[1] !== 'about' && words.length > 2) return 'off-topic';

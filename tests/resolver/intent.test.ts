@@ -19,12 +19,18 @@ describe('telling questions the bot should not answer', () => {
     ['translate hello to french', 'request'],
     ['how do I create an s3 bucket with the cli', 'how-to'],
     ["what's the max item size in dynamodb", 'off-topic'],
+    ['how do I reset my aws console password', 'how-to'],
+    ['how many shards do I need for 5 MB/s in kinesis', 'how-to'],
+    ['recommend a monitor for my home office', 'request'],
+    ["what's the best aws certification to start with", 'off-topic'],
   ])('%s -> %s', (text, expected) => {
     expect(scope(text)).toBe(expected);
   });
 
   it.each([
     'who patches RDS?',
+    'When an EBS disk is retired, does AWS wipe it?',
+    'if we lose our CloudHSM crypto officer password, can AWS recover it?',
     'how do I know whether AWS patches RDS or we do?',
     'can you tell me who rotates KMS keys',
     'what about lambda runtime patching?',
