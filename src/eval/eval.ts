@@ -14,6 +14,13 @@ const questionSchema = z.object({
   service: z.string().nullable().optional(),
   task: z.string().nullable().optional(),
   owners: z.array(ownerSchema).default([]),
+  /**
+   * Other services the question names whose entry also answers it correctly ("EC2 instances on an
+   * Outpost: who patches the OS?" is answered by EC2's entry). Set only in review, with a note.
+   */
+  alsoServices: z.array(z.string()).default([]),
+  /** Why a label was changed or widened in review. */
+  review: z.string().optional(),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
@@ -43,7 +50,7 @@ export function readQuestions(file: string): EvalQuestion[] {
 export function passes(q: EvalQuestion, got: AskJson): boolean {
   switch (q.kind) {
     case 'answer':
-      return got.status === 'answered' && got.service?.id === q.service && got.owner !== null && q.owners.includes(got.owner);
+      return got.status === 'answered' && got.service !== null && (got.service.id === q.service || q.alsoServices.includes(got.service.id)) && got.owner !== null && q.owners.includes(got.owner);
     case 'general':
       return got.status === 'answered' && got.service === null && got.owner !== null && q.owners.includes(got.owner);
     case 'ambiguous':
