@@ -121,7 +121,7 @@ function kb(args: string[], io: Io): number {
   const sub = args.shift();
   if (sub === 'validate') {
     const dir = path.resolve(args[0] ?? loadConfig().knowledgeDir);
-    const result = loadKnowledgeBase(dir);
+    const result = loadKnowledgeBase(dir, { orgFile: loadConfig().orgFile });
     if (!result.ok) {
       io.err(`knowledge base in ${dir} is invalid (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}):`);
       for (const issue of result.issues) io.err(`  ${formatIssue(issue)}`);
@@ -134,7 +134,7 @@ function kb(args: string[], io: Io): number {
   if (sub === 'export') {
     const format = option(args, '--format') ?? 'csv';
     const dir = path.resolve(option(args, '--dir') ?? loadConfig().knowledgeDir);
-    const result = loadKnowledgeBase(dir);
+    const result = loadKnowledgeBase(dir, { orgFile: loadConfig().orgFile });
     if (!result.ok) throw new WhoownsError('KB_INVALID', result.issues.map(formatIssue).join('\n'));
     const rows = matrixRows(result.kb);
     if (format === 'csv') io.out(toCsv(rows).trimEnd());
@@ -161,7 +161,7 @@ function kb(args: string[], io: Io): number {
   }
   if (sub === 'lint' || sub === 'stats') {
     const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? loadConfig().knowledgeDir);
-    const kbNow = loadKnowledgeBaseOrThrow(dir);
+    const kbNow = loadKnowledgeBaseOrThrow(dir, { orgFile: loadConfig().orgFile });
     if (sub === 'stats') {
       const s = kbStats(kbNow);
       io.out(`knowledge base v${s.version}: ${s.services} services, ${s.tasks} tasks, ${s.responsibilities} responsibilities, ${s.variantEntries} with per-variant answers, ${s.conditions} conditions, ${s.sources} distinct AWS sources`);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -60,6 +61,22 @@ describe('whoowns kb', () => {
     const { code, err } = await cli(['kb', 'validate', dir]);
     expect(code).toBe(1);
     expect(err).toMatch(/aws\/one\.yaml: responsibilities\[0\]\.owner: /);
+  });
+
+  it('validate checks the overlay ORG_FILE names, and names that file when it is broken', async () => {
+    const dir = fixtureKb({});
+    const orgFile = path.join(dir, 'our-org.yaml');
+    writeFileSync(orgFile, 'organisation: Example\nteams: not-a-list\n');
+    const previous = process.env.ORG_FILE;
+    process.env.ORG_FILE = orgFile;
+    try {
+      const { code, err } = await cli(['kb', 'validate']);
+      expect(code).toBe(1);
+      expect(err).toContain('our-org.yaml');
+    } finally {
+      if (previous === undefined) delete process.env.ORG_FILE;
+      else process.env.ORG_FILE = previous;
+    }
   });
 
   it('export prints the whole matrix as CSV with a header', async () => {
