@@ -57,6 +57,8 @@ function internalOwnerFor(kb: KnowledgeBase, service: Service | null, task: Task
   return team ? internalOwnerOf(team, kb.org) : null;
 }
 
+const OWNER_WORD: Readonly<Record<Owner, string>> = { aws: "AWS's", customer: 'yours', shared: 'shared' };
+
 export function buildAnswer(resolution: Resolution, query: string, kb: KnowledgeBase): Answer {
   const meta: Meta = { kbVersion: kb.version, query, confidence: round(resolution.confidence) };
   switch (resolution.kind) {
@@ -71,7 +73,10 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       // A shared entry asked about one side's part answers with that side, and says so.
       const owner = resolution.part ?? resolution.owner;
       if (resolution.part) {
-        const partNote = `${task.name} on ${service.shortName} is shared; this question is about ${resolution.part === 'aws' ? "AWS's" : 'your'} part.`;
+        const side = resolution.part === 'aws' ? "AWS's" : 'yours';
+        const partNote = resolution.aspect
+          ? `${task.name} on ${service.shortName} is ${OWNER_WORD[resolution.owner]} overall; “${resolution.aspect}” is ${side}.`
+          : `${task.name} on ${service.shortName} is shared; this question is about ${resolution.part === 'aws' ? "AWS's" : 'your'} part.`;
         basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
       }
 

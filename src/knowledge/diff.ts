@@ -17,7 +17,8 @@ export type ChangeKind =
   | 'condition-changed'
   | 'parts-changed'
   | 'sources-changed'
-  | 'team-changed';
+  | 'team-changed'
+  | 'aspects-changed';
 
 export interface Change {
   readonly kind: ChangeKind;
@@ -49,6 +50,22 @@ function compareParts(where: string, service: string, task: string, before: Snap
   return changes;
 }
 
+/** Each aspect phrase with its owner: "parameter groups" -> customer. */
+function aspectOwners(entry: SnapshotEntry): Map<string, 'aws' | 'customer'> {
+  return new Map((entry.aspects ?? []).flatMap((a) => a.about.map((phrase) => [phrase, a.owner] as const)));
+}
+
+function compareAspects(where: string, service: string, task: string, before: SnapshotEntry, after: SnapshotEntry): Change[] {
+  const b = aspectOwners(before);
+  const a = aspectOwners(after);
+  const said: string[] = [];
+  for (const [phrase, owner] of a) if (b.get(phrase) !== owner) said.push(`${phrase}: ${OWNER_WORD[owner]}`);
+  for (const phrase of b.keys()) if (!a.has(phrase)) said.push(`${phrase}: as for the entry`);
+  if (said.length === 0) return [];
+  const owners = [...new Set([after.owner, ...a.values()])];
+  return [{ kind: 'aspects-changed', service, task, owners, text: `${where}: who owns which piece changed (${said.join('; ')}).` }];
+}
+
 function compareEntries(serviceName: string, variants: Readonly<Record<string, string>>, service: string, task: string, taskName: string, before: SnapshotEntry, after: SnapshotEntry): Change[] {
   const where = `${serviceName} · ${taskName}`;
   const changes = compareParts(where, service, task, before, after);
@@ -67,6 +84,7 @@ function compareEntries(serviceName: string, variants: Readonly<Record<string, s
     const text = teamAfter === null ? `${where}: no internal team is named any more.` : teamBefore === null ? `${where}: internal owner is now ${teamAfter}.` : `${where}: internal owner changed from ${teamBefore} to ${teamAfter}.`;
     changes.push({ kind: 'team-changed', service, task, owners: [after.owner], text });
   }
+  changes.push(...compareAspects(where, service, task, before, after));
   const added = after.sources.filter((s) => !before.sources.includes(s));
   const removed = before.sources.filter((s) => !after.sources.includes(s));
   if (added.length > 0 || removed.length > 0) {

@@ -3,6 +3,7 @@
  * `npm test`; warnings are for the maintainers' review list.
  */
 import { expandSynonym } from '../resolver/lexicon';
+import { STOPWORDS } from '../resolver/words';
 import { stemAll } from '../text/stem';
 import { toWords } from '../text/normalise';
 import type { KnowledgeBase } from './knowledge-base';
@@ -57,6 +58,12 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
       const age = (today.getTime() - Date.parse(r.reviewed)) / 86_400_000;
       if (age > STALE_DAYS) warn(where, `reviewed ${r.reviewed}, more than 12 months ago`);
       if (age < -1) error(where, `reviewed ${r.reviewed} is in the future`);
+      (r.aspects ?? []).forEach((aspect, k) => {
+        if (aspect.owner === r.owner) error(`${where}: aspects[${k}]`, `owner "${aspect.owner}" is the entry's own owner; an aspect names what the other side owns`);
+        for (const phrase of aspect.about) {
+          if (stemAll(toWords(phrase)).every((w) => STOPWORDS.has(w))) error(`${where}: aspects[${k}]`, `"${phrase}" has only small words`);
+        }
+      });
       const given = Object.keys(r.byVariant ?? {});
       if (given.length > 0 && given.length < variants.length) warn(where, `byVariant covers ${given.join(', ')} but not ${variants.filter((v) => !given.includes(v)).join(', ')}`);
     });

@@ -122,6 +122,16 @@ export type TasksFile = z.infer<typeof tasksFileSchema>;
 const part = z.strictObject({ owner: ownerSchema, aws: text, customer: text, condition: text.optional() });
 export type VariantPart = z.infer<typeof part>;
 
+/**
+ * One side's own piece of an entry: within RDS's shared configuration entry, "parameter
+ * groups" are the customer's. A question naming the piece gets that side.
+ */
+export const aspectSchema = z.strictObject({
+  owner: z.enum(['aws', 'customer']),
+  about: z.array(phrase).min(1, 'needs at least one phrase'),
+});
+export type Aspect = z.infer<typeof aspectSchema>;
+
 export const responsibilitySchema = z.strictObject({
   task: id,
   owner: ownerSchema,
@@ -129,6 +139,7 @@ export const responsibilitySchema = z.strictObject({
   customer: text,
   condition: text.optional(),
   byVariant: z.record(id, part).optional(),
+  aspects: z.array(aspectSchema).optional(),
   sources,
   reviewed: isoDate,
 });

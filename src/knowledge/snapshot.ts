@@ -18,6 +18,8 @@ export interface SnapshotEntry extends SnapshotPart {
   readonly sources: readonly string[];
   /** The organisation's team for the customer's side (organisation overlay), if any. */
   readonly team?: string | null;
+  /** Pieces one side owns alone; absent in snapshots stored before aspects existed. */
+  readonly aspects?: ReadonlyArray<{ readonly owner: 'aws' | 'customer'; readonly about: readonly string[] }>;
 }
 
 export interface SnapshotService {
@@ -46,7 +48,8 @@ export function snapshotOf(kb: KnowledgeBase): KbSnapshot {
       }
       const task = kb.tasks.get(r.task);
       const team = kb.org && task && r.owner !== 'aws' ? (internalTeam(kb.org, s, task)?.name ?? null) : null;
-      entries[r.task] = { owner: r.owner, aws: r.aws, customer: r.customer, condition: r.condition ?? null, byVariant, sources: [...r.sources], ...(kb.org ? { team } : {}) };
+      const aspects = (r.aspects ?? []).map((a) => ({ owner: a.owner, about: [...a.about] }));
+      entries[r.task] = { owner: r.owner, aws: r.aws, customer: r.customer, condition: r.condition ?? null, byVariant, sources: [...r.sources], ...(kb.org ? { team } : {}), ...(aspects.length ? { aspects } : {}) };
     }
     services[s.id] = { name: s.shortName, variants: Object.fromEntries((s.variants ?? []).map((v) => [v.id, v.name])), entries };
   }

@@ -31,8 +31,13 @@ export type Resolution =
       basis: Basis;
       /** Owners under the service's other variants, when the answer was given for one variant. */
       alternatives: ReadonlyArray<{ variant: Variant; owner: Owner }>;
-      /** For a shared entry: the side whose part the question is about, when it names one. */
+      /**
+       * The side whose part the question is about, when it names one: one side of a shared entry,
+       * or an aspect of the entry that one side owns alone.
+       */
       part?: 'aws' | 'customer';
+      /** The aspect's phrase, when an aspect decided `part`. */
+      aspect?: string;
       confidence: number;
     }
   | { kind: 'general'; task: Task; owner: Owner; aws: string; customer: string; condition: string | undefined; sources: readonly string[]; confidence: number }

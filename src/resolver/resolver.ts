@@ -15,6 +15,7 @@ import { englishWords } from './english';
 import { TypoRepairer } from './typo-repair';
 import { outOfScope } from './intent';
 import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
+import { aspectAskedAbout } from './aspects';
 import { countSideWords, sharedPartAskedAbout, weighSharedParts, type SideCounts } from './shared-part';
 
 /** Services offered first when a question needs one; the most commonly run come first. */
@@ -241,7 +242,11 @@ export class Resolver {
   /** The answer for a service and task; `free` (the question's words no service claimed) may pick one side of a shared entry. */
   private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = []): Resolution {
     const resolution = this.entryAnswer(service, task, variant, confidence);
-    if (resolution.kind !== 'responsibility' || resolution.owner !== 'shared') return resolution;
+    if (resolution.kind !== 'responsibility') return resolution;
+    const entry = resolution.basis === 'category' ? undefined : findResponsibility(service, resolution.entryTask.id);
+    const aspect = entry ? aspectAskedAbout(entry, new Set(free)) : undefined;
+    if (aspect) return aspect.owner === resolution.owner ? resolution : { ...resolution, part: aspect.owner, aspect: aspect.phrase };
+    if (resolution.owner !== 'shared') return resolution;
     const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
     return part ? { ...resolution, part } : resolution;
   }

@@ -39,6 +39,16 @@ describe('the semantic diff of two bases', () => {
   });
 });
 
+describe('the semantic diff: aspects', () => {
+  it('says when the owner of a piece of an entry changes', () => {
+    const entry = after.services.widget?.entries.patching;
+    if (!entry || !after.services.widget) throw new Error('fixture changed');
+    const withAspect = { ...after, services: { ...after.services, widget: { ...after.services.widget, entries: { ...after.services.widget.entries, patching: { ...entry, aspects: [{ owner: 'customer' as const, about: ['plugins'] }] } } } } };
+    expect(diffSnapshots(after, withAspect).map((c) => [c.kind, c.text])).toEqual([['aspects-changed', 'Amazon Widget · Patching and updates: who owns which piece changed (plugins: the customer).']]);
+    expect(diffSnapshots(withAspect, after).map((c) => c.text)).toEqual(['Amazon Widget · Patching and updates: who owns which piece changed (plugins: as for the entry).']);
+  });
+});
+
 describe('whoowns kb diff', () => {
   it('prints the changes between two directories', async () => {
     const out: string[] = [];

@@ -35,6 +35,16 @@ describe('kb lint', () => {
   });
 });
 
+describe('kb lint: aspects', () => {
+  it('errs on an aspect that gives the entry its own owner, or has only small words', () => {
+    const extra = '    aspects:\n      - owner: aws\n        about: [the nodes]\n      - owner: customer\n        about: [of the]\n';
+    const text = serviceYaml('asp').replace('    sources:', `${extra}    sources:`);
+    const findings = lintKnowledgeBase(loadKnowledgeBaseOrThrow(fixtureKb({ 'asp.yaml': text })));
+    const errors = findings.filter((f) => f.level === 'error').map((f) => f.message);
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/is the entry's own owner/), expect.stringMatching(/"of the" has only small words/)]));
+  });
+});
+
 describe('kb stats', () => {
   it('counts services, responsibilities and owners', () => {
     const stats = kbStats(shippedKb());
