@@ -59,7 +59,8 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
       if (age > STALE_DAYS) warn(where, `reviewed ${r.reviewed}, more than 12 months ago`);
       if (age < -1) error(where, `reviewed ${r.reviewed} is in the future`);
       (r.aspects ?? []).forEach((aspect, k) => {
-        if (aspect.owner === r.owner) error(`${where}: aspects[${k}]`, `owner "${aspect.owner}" is the entry's own owner; an aspect names what the other side owns`);
+        // With variants an aspect of the entry's own owner still says something: it holds for every variant.
+        if (aspect.owner === r.owner && !r.byVariant) error(`${where}: aspects[${k}]`, `owner "${aspect.owner}" is the entry's own owner; an aspect names what the other side owns`);
         for (const phrase of aspect.about) {
           if (stemAll(toWords(phrase)).every((w) => STOPWORDS.has(w))) error(`${where}: aspects[${k}]`, `"${phrase}" has only small words`);
         }

@@ -76,7 +76,7 @@ export class Resolver {
 
     if (Array.isArray(picked)) {
       // Tied tasks that all have the same owner need no question: any of them answers it.
-      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, free) : this.general(task, confidence - 0.1)));
+      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, free, stems) : this.general(task, confidence - 0.1)));
       const owners = new Set(candidates.map((c) => (c.kind === 'responsibility' || c.kind === 'general' ? c.owner : undefined)));
       const first = candidates[0];
       if (first && owners.size === 1 && !owners.has(undefined)) return first;
@@ -93,7 +93,7 @@ export class Resolver {
     const taskScore = tasks[0]?.score ?? 0;
     if (taskScore < 1) confidence -= 0.1;
 
-    if (service && picked) return this.answerFor(service, picked, variant, confidence, free);
+    if (service && picked) return this.answerFor(service, picked, variant, confidence, free, stems);
     if (service) return this.serviceOnly(service, stems, consumed);
     // With no service named, one broad word ("configuration") is too little to go on.
     if (picked && taskScore >= 1) return this.general(picked, confidence);
@@ -239,12 +239,41 @@ export class Resolver {
     return tied.slice(0, MAX_CHOICES);
   }
 
-  /** The answer for a service and task; `free` (the question's words no service claimed) may pick one side of a shared entry. */
-  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = []): Resolution {
+  /**
+   * The answer for a service and task. `free` (the question's words no service claimed) may pick
+   * one side of a shared entry; `all` (every word) may name an aspect of the entry, which holds
+   * whatever the variant, so it also settles a question that would otherwise ask for the variant.
+   */
+  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = [], all: readonly string[] = free): Resolution {
     const resolution = this.entryAnswer(service, task, variant, confidence);
+    if (resolution.kind === 'clarify' && resolution.reason === 'variant' && resolution.task) {
+      const entry = findResponsibility(service, resolution.task.id);
+      const aspect = entry ? aspectAskedAbout(entry, new Set(all)) : undefined;
+      if (!entry || !aspect) return resolution;
+      const parts = entry.byVariant ?? {};
+      const alternatives = (service.variants ?? []).filter((v) => parts[v.id]).map((v) => ({ variant: v, owner: (parts[v.id] as VariantPart).owner }));
+      return {
+        kind: 'responsibility',
+        service,
+        task,
+        entryTask: resolution.task,
+        variant: undefined,
+        owner: entry.owner,
+        aws: entry.aws,
+        customer: entry.customer,
+        condition: entry.condition,
+        sources: entry.sources,
+        reviewed: entry.reviewed,
+        basis: resolution.task === task ? 'service' : 'related-task',
+        alternatives,
+        part: aspect.owner,
+        aspect: aspect.phrase,
+        confidence: confidence - 0.05,
+      };
+    }
     if (resolution.kind !== 'responsibility') return resolution;
     const entry = resolution.basis === 'category' ? undefined : findResponsibility(service, resolution.entryTask.id);
-    const aspect = entry ? aspectAskedAbout(entry, new Set(free)) : undefined;
+    const aspect = entry ? aspectAskedAbout(entry, new Set(all)) : undefined;
     if (aspect) return aspect.owner === resolution.owner ? resolution : { ...resolution, part: aspect.owner, aspect: aspect.phrase };
     if (resolution.owner !== 'shared') return resolution;
     const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
