@@ -80,8 +80,12 @@ function asksWhetherAws(words: readonly string[]): boolean {
   return false;
 }
 
+/** A message that is nothing but a fenced code block is code to read, not a question. */
+const CODE_ONLY = /^\s*```[^`]*```\s*$/;
+
 export function outOfScope(words: readonly string[], stems: readonly string[], raw: string): OutOfScope | null {
   if (hasInstruction(stems, raw)) return 'instruction';
+  if (raw.length <= 5000 && CODE_ONLY.test(raw)) return 'off-topic';
   if (stems.some((w) => OFF_TOPIC_WORDS.has(w) || OTHER_CLOUDS.has(w))) return 'off-topic';
   for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'google' && words[i + 1] === 'cloud') return 'off-topic';
   if (isRequest(words)) return 'request';

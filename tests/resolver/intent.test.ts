@@ -22,6 +22,7 @@ describe('telling questions the bot should not answer', () => {
     ['how do I reset my aws console password', 'how-to'],
     ['how many shards do I need for 5 MB/s in kinesis', 'how-to'],
     ['recommend a monitor for my home office', 'request'],
+    ["```const obj = await s3.getObject({ Bucket: 'b', Key: 'k' }).promise()```", 'off-topic'],
     ["what's the best aws certification to start with", 'off-topic'],
   ])('%s -> %s', (text, expected) => {
     expect(scope(text)).toBe(expected);
@@ -30,6 +31,7 @@ describe('telling questions the bot should not answer', () => {
   it.each([
     'who patches RDS?',
     'When an EBS disk is retired, does AWS wipe it?',
+    'who patches this? ```FROM amazonlinux:2023```',
     'if we lose our CloudHSM crypto officer password, can AWS recover it?',
     'how do I know whether AWS patches RDS or we do?',
     'can you tell me who rotates KMS keys',
