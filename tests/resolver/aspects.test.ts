@@ -48,6 +48,16 @@ describe('aspects in the shipped base', () => {
     expect(r.aspect).toBeDefined();
   });
 
+  it('settles a question that would ask for the variant when the aspect holds for every variant', () => {
+    const r = resolver.resolve('do we patch the hosts that lambda runs on?');
+    expect(r.kind).toBe('responsibility');
+    if (r.kind !== 'responsibility') return;
+    expect(r.service.id).toBe('lambda');
+    expect(r.part).toBe('aws');
+    expect(r.alternatives.map((a) => a.variant.id)).toEqual(expect.arrayContaining(['manual', 'container-image']));
+    expect(resolver.resolve('who patches lambda?').kind).toBe('clarify');
+  });
+
   it('leaves the entry as it is when the question names no aspect', () => {
     const r = resolver.resolve('who handles capacity for rds?');
     expect(r.kind).toBe('responsibility');
