@@ -78,12 +78,12 @@ export class Bot {
         suggestions: [],
       };
     }
+    // "service rds" / "matrix lambda" ask for the matrix; "service software updates on our
+    // OpenSearch domain…" is a question that happens to start with the word, and is answered as one.
     if ((first === 'service' || first === 'matrix') && words.length >= 2) {
       const resolution = resolver.resolve(words.slice(1).join(' '));
-      if (resolution.kind === 'overview' || resolution.kind === 'responsibility') {
-        return buildAnswer(resolver.select({ service: resolution.service.id }), query, kb);
-      }
-      return buildAnswer(resolution, query, kb);
+      if (resolution.kind === 'overview') return buildAnswer(resolver.select({ service: resolution.service.id }), query, kb);
+      if (resolution.kind !== 'responsibility') return buildAnswer(resolution, query, kb);
     }
     return buildAnswer(resolver.resolve(raw), query, kb);
   }

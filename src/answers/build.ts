@@ -75,7 +75,7 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       if (resolution.part) {
         const side = resolution.part === 'aws' ? "AWS's" : 'yours';
         const partNote = resolution.aspect
-          ? `${task.name} on ${service.shortName} is ${OWNER_WORD[resolution.owner]} overall; “${resolution.aspect}” is ${side}.`
+          ? `${task.name} on ${service.shortName} is ${OWNER_WORD[resolution.owner]} overall; “${resolution.aspect}” is ${side}${resolution.aspectVariants ? ` (${resolution.aspectVariants.join(', ')})` : ''}.`
           : `${task.name} on ${service.shortName} is shared; this question is about ${resolution.part === 'aws' ? "AWS's" : 'your'} part.`;
         basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
       }

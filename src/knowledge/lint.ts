@@ -61,6 +61,7 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
       (r.aspects ?? []).forEach((aspect, k) => {
         // With variants an aspect of the entry's own owner still says something: it holds for every variant.
         if (aspect.owner === r.owner && !r.byVariant) error(`${where}: aspects[${k}]`, `owner "${aspect.owner}" is the entry's own owner; an aspect names what the other side owns`);
+        for (const v of aspect.variants ?? []) if (!variants.includes(v)) error(`${where}: aspects[${k}]`, `unknown variant "${v}"`);
         for (const phrase of aspect.about) {
           if (stemAll(toWords(phrase)).every((w) => STOPWORDS.has(w))) error(`${where}: aspects[${k}]`, `"${phrase}" has only small words`);
         }

@@ -129,6 +129,8 @@ export type VariantPart = z.infer<typeof part>;
 export const aspectSchema = z.strictObject({
   owner: z.enum(['aws', 'customer']),
   about: z.array(phrase).min(1, 'needs at least one phrase'),
+  /** The variants it holds for, when not all: it never applies to a question naming another. */
+  variants: z.array(id).min(1).optional(),
 });
 export type Aspect = z.infer<typeof aspectSchema>;
 

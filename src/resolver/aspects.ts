@@ -12,10 +12,13 @@ export interface AspectHit {
   readonly owner: Aspect['owner'];
   /** The phrase as written in the knowledge base, for the answer's note. */
   readonly phrase: string;
+  /** The variants the aspect is limited to, if any. */
+  readonly variants: readonly string[] | undefined;
 }
 
 interface CompiledPhrase {
   readonly owner: Aspect['owner'];
+  readonly variants: readonly string[] | undefined;
   readonly phrase: string;
   readonly words: readonly string[];
 }
@@ -30,7 +33,7 @@ function phrasesOf(entry: Responsibility): readonly CompiledPhrase[] {
   let list = compiled.get(entry);
   if (!list) {
     list = (entry.aspects ?? []).flatMap((aspect) =>
-      aspect.about.map((phrase) => ({ owner: aspect.owner, phrase, words: [...new Set(toWords(phrase).map(stem).filter((w) => !SMALL.has(w)))] })),
+      aspect.about.map((phrase) => ({ owner: aspect.owner, variants: aspect.variants, phrase, words: [...new Set(toWords(phrase).map(stem).filter((w) => !SMALL.has(w)))] })),
     );
     compiled.set(entry, list);
   }
@@ -38,13 +41,14 @@ function phrasesOf(entry: Responsibility): readonly CompiledPhrase[] {
 }
 
 /**
- * `words`: the question's stemmed words that no service name claimed. When phrases of both
+ * `words`: the question's stemmed words; `variant`: the variant the question named, if any. When phrases of both
  * sides match, one wins only if it holds every word of the other ("aws router" over "router");
  * otherwise the question names both sides and neither is answered alone.
  */
-export function aspectAskedAbout(entry: Responsibility, words: ReadonlySet<string>): AspectHit | undefined {
+export function aspectAskedAbout(entry: Responsibility, words: ReadonlySet<string>, variant?: string): AspectHit | undefined {
   const best = new Map<Aspect['owner'], CompiledPhrase>();
   for (const candidate of phrasesOf(entry)) {
+    if (variant && candidate.variants && !candidate.variants.includes(variant)) continue;
     if (candidate.words.length === 0 || !candidate.words.every((w) => words.has(w))) continue;
     const current = best.get(candidate.owner);
     if (!current || candidate.words.length > current.words.length) best.set(candidate.owner, candidate);
@@ -53,7 +57,7 @@ export function aspectAskedAbout(entry: Responsibility, words: ReadonlySet<strin
   const customer = best.get('customer');
   let winner = aws ?? customer;
   if (aws && customer) winner = holds(aws, customer) ? aws : holds(customer, aws) ? customer : undefined;
-  return winner ? { owner: winner.owner, phrase: winner.phrase } : undefined;
+  return winner ? { owner: winner.owner, phrase: winner.phrase, variants: winner.variants } : undefined;
 }
 
 function holds(a: CompiledPhrase, b: CompiledPhrase): boolean {

@@ -38,6 +38,8 @@ export type Resolution =
       part?: 'aws' | 'customer';
       /** The aspect's phrase, when an aspect decided `part`. */
       aspect?: string;
+      /** The names of the variants the aspect is limited to, when it is. */
+      aspectVariants?: readonly string[];
       confidence: number;
     }
   | { kind: 'general'; task: Task; owner: Owner; aws: string; customer: string; condition: string | undefined; sources: readonly string[]; confidence: number }

@@ -268,16 +268,22 @@ export class Resolver {
         alternatives,
         part: aspect.owner,
         aspect: aspect.phrase,
+        ...this.aspectScope(service, aspect.variants),
         confidence: confidence - 0.05,
       };
     }
     if (resolution.kind !== 'responsibility') return resolution;
     const entry = resolution.basis === 'category' ? undefined : findResponsibility(service, resolution.entryTask.id);
-    const aspect = entry ? aspectAskedAbout(entry, new Set(all)) : undefined;
-    if (aspect) return aspect.owner === resolution.owner ? resolution : { ...resolution, part: aspect.owner, aspect: aspect.phrase };
+    const aspect = entry ? aspectAskedAbout(entry, new Set(all), resolution.variant?.id) : undefined;
+    if (aspect) return aspect.owner === resolution.owner ? resolution : { ...resolution, part: aspect.owner, aspect: aspect.phrase, ...this.aspectScope(service, aspect.variants) };
     if (resolution.owner !== 'shared') return resolution;
     const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
     return part ? { ...resolution, part } : resolution;
+  }
+
+  private aspectScope(service: Service, variants: readonly string[] | undefined): { aspectVariants?: readonly string[] } {
+    if (!variants) return {};
+    return { aspectVariants: variants.map((id) => service.variants?.find((v) => v.id === id)?.name ?? id) };
   }
 
   /** Words that name neither the service nor the task's topic: what may point at one side's part. */

@@ -6,7 +6,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { KbSnapshot } from '../knowledge/snapshot';
 import { toOutboxRow, toSubscription } from './rows';
 import { migrations } from './schema-sql';
-import { joinList, type FeedbackRecord, type NewOutboxRow, type NewSubscription, type OutboxCounts, type OutboxRow, type Platform, type Store, type Subscription } from './store';
+import { joinList, type ConversationReferenceRow, type FeedbackRecord, type NewOutboxRow, type NewSubscription, type OutboxCounts, type OutboxRow, type Platform, type Store, type Subscription } from './store';
 
 type Row = Record<string, unknown>;
 
@@ -156,9 +156,19 @@ export class PostgresStore implements Store {
   }
 
   async saveConversationReference(platform: Platform, conversationId: string, reference: string, now: number): Promise<void> {
+    await this.saveConversationReferences(platform, [{ conversationId, reference }], now);
+  }
+
+  async saveConversationReferences(platform: Platform, references: readonly ConversationReferenceRow[], now: number): Promise<void> {
+    if (references.length === 0) return;
+    // One statement for the batch; the last reference for a conversation wins, as with single saves.
+    const latest = new Map(references.map((r) => [r.conversationId, r.reference]));
+    const ids = [...latest.keys()];
     await this.pool.query(
-      'INSERT INTO conversation_refs (platform, conversation_id, reference, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (platform, conversation_id) DO UPDATE SET reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at',
-      [platform, conversationId, reference, now],
+      `INSERT INTO conversation_refs (platform, conversation_id, reference, updated_at)
+       SELECT $1, id, ref, $4 FROM UNNEST($2::text[], $3::text[]) AS t (id, ref)
+       ON CONFLICT (platform, conversation_id) DO UPDATE SET reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at`,
+      [platform, ids, ids.map((id) => latest.get(id)), now],
     );
   }
 

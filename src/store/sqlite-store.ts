@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { KbSnapshot } from '../knowledge/snapshot';
 import { toOutboxRow, toSubscription } from './rows';
 import { migrations } from './schema-sql';
-import { joinList, type FeedbackRecord, type NewOutboxRow, type NewSubscription, type OutboxCounts, type OutboxRow, type Platform, type Store, type Subscription } from './store';
+import { joinList, type ConversationReferenceRow, type FeedbackRecord, type NewOutboxRow, type NewSubscription, type OutboxCounts, type OutboxRow, type Platform, type Store, type Subscription } from './store';
 
 type Row = Record<string, unknown>;
 
@@ -145,9 +145,18 @@ export class SqliteStore implements Store {
   }
 
   async saveConversationReference(platform: Platform, conversationId: string, reference: string, now: number): Promise<void> {
-    this.db
-      .prepare('INSERT INTO conversation_refs (platform, conversation_id, reference, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (platform, conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at')
-      .run(platform, conversationId, reference, now);
+    await this.saveConversationReferences(platform, [{ conversationId, reference }], now);
+  }
+
+  async saveConversationReferences(platform: Platform, references: readonly ConversationReferenceRow[], now: number): Promise<void> {
+    if (references.length === 0) return;
+    const upsert = this.db.prepare(
+      'INSERT INTO conversation_refs (platform, conversation_id, reference, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (platform, conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
+    );
+    // One transaction: with synchronous=FULL every commit waits for the disk, so one per batch.
+    this.db.transaction(() => {
+      for (const r of references) upsert.run(platform, r.conversationId, r.reference, now);
+    })();
   }
 
   async conversationReference(platform: Platform, conversationId: string): Promise<string | null> {

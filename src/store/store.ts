@@ -65,6 +65,12 @@ export interface FeedbackRecord {
   readonly kbVersion: string;
 }
 
+export interface ConversationReferenceRow {
+  readonly conversationId: string;
+  /** The platform's reference, as JSON. */
+  readonly reference: string;
+}
+
 export interface Store {
   /** Creates or upgrades the schema; safe to run at every start and from several processes. */
   migrate(): Promise<void>;
@@ -100,6 +106,8 @@ export interface Store {
   feedbackCount(): Promise<number>;
 
   saveConversationReference(platform: Platform, conversationId: string, reference: string, now: number): Promise<void>;
+  /** Several references in one transaction (one disk flush), for callers that batch their writes. */
+  saveConversationReferences(platform: Platform, references: readonly ConversationReferenceRow[], now: number): Promise<void>;
   conversationReference(platform: Platform, conversationId: string): Promise<string | null>;
 }
 
