@@ -51,6 +51,7 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
     if (missing.length > 0) warn(file, `no entry for core ${service.category} task(s): ${missing.join(', ')} (the category default answers)`);
     if (service.responsibilities.length < 4) warn(file, `only ${service.responsibilities.length} responsibilities`);
     const variants = (service.variants ?? []).map((v) => v.id);
+    const serviceNames = [service.shortName, service.id].map((name) => stemAll(toWords(name)).filter((w) => !STOPWORDS.has(w)));
     service.responsibilities.forEach((r, i) => {
       const where = `${file}: responsibilities[${i}] (${r.task})`;
       if (!kb.tasks.has(r.task)) error(where, `dangling task id "${r.task}"`);
@@ -63,7 +64,11 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
         if (aspect.owner === r.owner && !r.byVariant) error(`${where}: aspects[${k}]`, `owner "${aspect.owner}" is the entry's own owner; an aspect names what the other side owns`);
         for (const v of aspect.variants ?? []) if (!variants.includes(v)) error(`${where}: aspects[${k}]`, `unknown variant "${v}"`);
         for (const phrase of aspect.about) {
-          if (stemAll(toWords(phrase)).every((w) => STOPWORDS.has(w))) error(`${where}: aspects[${k}]`, `"${phrase}" has only small words`);
+          const words = new Set(stemAll(toWords(phrase)));
+          if ([...words].every((w) => STOPWORDS.has(w))) error(`${where}: aspects[${k}]`, `"${phrase}" has only small words`);
+          // Questions about the service name it anyway, so those words add nothing to the phrase.
+          const named = serviceNames.find((name) => name.length > 0 && name.every((w) => words.has(w)));
+          if (named) warn(`${where}: aspects[${k}]`, `"${phrase}" contains the service's name "${named.join(' ')}", which every question about it holds`);
         }
       });
       const given = Object.keys(r.byVariant ?? {});

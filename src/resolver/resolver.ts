@@ -21,6 +21,8 @@ import { countSideWords, sharedPartAskedAbout, weighSharedParts, type SideCounts
 /** Services offered first when a question needs one; the most commonly run come first. */
 const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
 const MAX_CHOICES = 6;
+const SHARED_RESPONSIBILITY_MODEL = 'https://aws.amazon.com/compliance/shared-responsibility-model/';
+const GENERALLY = new Set(['general', 'generally', 'typically', 'usually', 'normally', 'srm']);
 /** Two tasks whose scores differ by less than this are a tie. */
 const TASK_TIE = 0.01;
 
@@ -96,7 +98,7 @@ export class Resolver {
     if (service && picked) return this.answerFor(service, picked, variant, confidence, free, stems);
     if (service) return this.serviceOnly(service, stems, consumed);
     // With no service named, one broad word ("configuration") is too little to go on.
-    if (picked && taskScore >= 1) return this.general(picked, confidence);
+    if (picked && taskScore >= 1) return this.general(picked, confidence, asksInGeneral(words));
     return unknown('no-match');
   }
 
@@ -374,7 +376,17 @@ export class Resolver {
     };
   }
 
-  private general(task: Task, confidence: number): Resolution {
+  /**
+   * The model's answer for a task with no service named. Where the owner depends on the service,
+   * the bot asks which one, unless the question asks for the rule in general ("patch management
+   * in general?"): then it answers with the task's usual split and says that services differ.
+   */
+  private general(task: Task, confidence: number, inGeneral = false): Resolution {
+    if (task.general === 'service' && inGeneral) {
+      const owner = task.controlClass === 'inherited' ? 'aws' : task.controlClass === 'customer-specific' ? 'customer' : 'shared';
+      const condition = 'Which side does how much depends on the service; name one for its own entry.';
+      return { kind: 'general', task, owner, aws: task.aws, customer: task.customer, condition, sources: [SHARED_RESPONSIBILITY_MODEL], confidence: confidence - 0.1 };
+    }
     if (task.general === 'service') {
       const choices = this.servicesFor(task).map((s) => ({ label: s.shortName, service: s.id, task: task.id }));
       return {
@@ -419,6 +431,12 @@ function* partsOf(service: Service): Iterable<{ aws: string; customer: string }>
 function unknown(reason: Extract<Resolution, { kind: 'unknown' }>['reason'], service?: Service): Resolution {
   const suggestions: Choice[] = service ? [{ label: `Full matrix for ${service.shortName}`, service: service.id }] : [];
   return { kind: 'unknown', reason, service, suggestions, confidence: 0 };
+}
+
+/** "in general", "generally", "under the shared responsibility model": the rule, not one service. */
+function asksInGeneral(words: readonly string[]): boolean {
+  if (words.some((w) => GENERALLY.has(w))) return true;
+  return words.join(' ').includes('shared responsibility model');
 }
 
 const VERSION_WORD = /^v?\d{1,5}$/;
