@@ -58,6 +58,13 @@ describe('aspects in the shipped base', () => {
     expect(resolver.resolve('who patches lambda?').kind).toBe('clarify');
   });
 
+  it('keeps an aspect limited to some variants away from questions naming another', () => {
+    const general = resolver.resolve('KMS key policy: whose job is it to get it right?');
+    expect(general).toMatchObject({ kind: 'responsibility', part: 'customer', aspectVariants: ['Customer managed'] });
+    const awsManaged = resolver.resolve('who writes the key policy of an AWS managed key in KMS?');
+    expect(awsManaged.kind === 'responsibility' && awsManaged.part === 'customer').toBe(false);
+  });
+
   it('leaves the entry as it is when the question names no aspect', () => {
     const r = resolver.resolve('who handles capacity for rds?');
     expect(r.kind).toBe('responsibility');

@@ -148,3 +148,17 @@ describe('resolver: one side of a shared entry', () => {
     expect(outcome('who patches the underlying hosts of app runner?')).toMatchObject({ kind: 'responsibility', service: 'app-runner', owner: 'aws' });
   });
 });
+
+describe('resolver: the model in general', () => {
+  it('asks for the service when the owner depends on it', () => {
+    expect(outcome('who handles patching?')).toMatchObject({ kind: 'clarify', task: 'patching' });
+  });
+
+  it('answers with the general split when the question asks for the rule in general', () => {
+    const r = resolver.resolve('patch management in general under the shared responsibility model?');
+    expect(r.kind).toBe('general');
+    if (r.kind !== 'general') return;
+    expect(r.owner).toBe('shared');
+    expect(r.condition).toMatch(/depends on the service/);
+  });
+});
