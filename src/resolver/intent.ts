@@ -30,7 +30,7 @@ const INSTRUCTION_WORDS = new Set(['jailbreak', 'jailbroken', 'unrestricted', 'u
 const ROLE_PREFIX = /^\s*(?:system|assistant|developer)\s*:/i;
 
 /** Verbs that ask the bot to do a job rather than answer who owns one. */
-const REQUEST_VERBS = new Set(['recommend', 'suggest', 'write', 'translate', 'convert', 'book', 'schedule', 'generate', 'draft', 'summarize', 'summarise', 'calculate', 'compute', 'send', 'email', 'order', 'buy', 'debug', 'draw', 'remind', 'create', 'deploy', 'build', 'install', 'code']);
+const REQUEST_VERBS = new Set(['recommend', 'suggest', 'delete', 'remove', 'restart', 'reboot', 'terminate', 'write', 'translate', 'convert', 'book', 'schedule', 'generate', 'draft', 'summarize', 'summarise', 'calculate', 'compute', 'send', 'email', 'order', 'buy', 'debug', 'draw', 'remind', 'create', 'deploy', 'build', 'install', 'code']);
 const POLITE_LEAD = new Set(['can', 'could', 'would', 'will', 'you', 'u', 'please', 'pls', 'plz', 'kindly', 'hey', 'hi', 'yo', 'me']);
 
 /** Words that show a question is about ownership, even when it starts with "how". */
@@ -61,7 +61,10 @@ function hasInstruction(stems: readonly string[], raw: string): boolean {
 function isRequest(words: readonly string[]): boolean {
   let i = 0;
   while (i < words.length && POLITE_LEAD.has(words[i] as string)) i++;
-  return i < words.length && REQUEST_VERBS.has(words[i] as string);
+  if (i >= words.length) return false;
+  // "open a support case" is a request; "OpenSearch" typed as "open search" is a service.
+  if (words[i] === 'open') return ['a', 'an', 'the', 'ticket', 'case'].includes(words[i + 1] ?? '');
+  return REQUEST_VERBS.has(words[i] as string);
 }
 
 /** "how do I …", "how can I …", "how to …", "how many …" anywhere in the text. */
@@ -82,6 +85,14 @@ function asksWhetherAws(words: readonly string[]): boolean {
 
 /** A message that is nothing but a fenced code block is code to read, not a question. */
 const CODE_ONLY = /^\s*```[^`]*```\s*$/;
+/** Unfenced configuration pasted on its own: a Terraform block header, or several lines ending in braces or semicolons. */
+const TERRAFORM_BLOCK = /^\s*(?:resource|module|provider|data|variable)\s+"[\w-]{1,100}"/m;
+const CODE_LINE_END = /[{};]\s*$/gm;
+
+function looksLikeCode(raw: string): boolean {
+  if (raw.length > 5000 || !raw.includes('\n')) return false;
+  return TERRAFORM_BLOCK.test(raw) || (raw.match(CODE_LINE_END)?.length ?? 0) >= 2;
+}
 
 export function outOfScope(words: readonly string[], stems: readonly string[], raw: string): OutOfScope | null {
   if (hasInstruction(stems, raw)) return 'instruction';
@@ -90,6 +101,7 @@ export function outOfScope(words: readonly string[], stems: readonly string[], r
   for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'google' && words[i + 1] === 'cloud') return 'off-topic';
   if (isRequest(words)) return 'request';
   const asksOwnership = stems.some((w) => OWNERSHIP_CUES.has(w)) || asksWhetherAws(words);
+  if (!asksOwnership && looksLikeCode(raw)) return 'off-topic';
   if (!asksOwnership && isHowTo(words)) return 'how-to';
   const softCue = stems.some((w) => SOFT_CUES.has(w));
   if (!asksOwnership && !softCue && FACT_OPENERS.has(words[0] ?? '') && words[1] !== 'about' && words.length > 2) return 'off-topic';

@@ -16,7 +16,7 @@ import { TypoRepairer } from './typo-repair';
 import { outOfScope } from './intent';
 import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
 import { aspectAskedAbout } from './aspects';
-import { countSideWords, sharedPartAskedAbout, weighSharedParts, type SideCounts } from './shared-part';
+import { asksWhetherOnByDefault, countSideWords, sharedPartAskedAbout, weighSharedParts, type SideCounts } from './shared-part';
 
 /** Services offered first when a question needs one; the most commonly run come first. */
 const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
@@ -78,7 +78,7 @@ export class Resolver {
 
     if (Array.isArray(picked)) {
       // Tied tasks that all have the same owner need no question: any of them answers it.
-      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, free, stems) : this.general(task, confidence - 0.1)));
+      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, free, stems, words.join(' ')) : this.general(task, confidence - 0.1)));
       const owners = new Set(candidates.map((c) => (c.kind === 'responsibility' || c.kind === 'general' ? c.owner : undefined)));
       const first = candidates[0];
       if (first && owners.size === 1 && !owners.has(undefined)) return first;
@@ -95,7 +95,7 @@ export class Resolver {
     const taskScore = tasks[0]?.score ?? 0;
     if (taskScore < 1) confidence -= 0.1;
 
-    if (service && picked) return this.answerFor(service, picked, variant, confidence, free, stems);
+    if (service && picked) return this.answerFor(service, picked, variant, confidence, free, stems, words.join(' '));
     if (service) return this.serviceOnly(service, stems, consumed);
     // With no service named, one broad word ("configuration") is too little to go on.
     if (picked && taskScore >= 1) return this.general(picked, confidence, asksInGeneral(words));
@@ -246,7 +246,7 @@ export class Resolver {
    * one side of a shared entry; `all` (every word) may name an aspect of the entry, which holds
    * whatever the variant, so it also settles a question that would otherwise ask for the variant.
    */
-  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = [], all: readonly string[] = free): Resolution {
+  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = [], all: readonly string[] = free, text = ''): Resolution {
     const resolution = this.entryAnswer(service, task, variant, confidence);
     if (resolution.kind === 'clarify' && resolution.reason === 'variant' && resolution.task) {
       const entry = findResponsibility(service, resolution.task.id);
@@ -279,6 +279,7 @@ export class Resolver {
     const aspect = entry ? aspectAskedAbout(entry, new Set(all), resolution.variant?.id) : undefined;
     if (aspect) return aspect.owner === resolution.owner ? resolution : { ...resolution, part: aspect.owner, aspect: aspect.phrase, ...this.aspectScope(service, aspect.variants) };
     if (resolution.owner !== 'shared') return resolution;
+    if (asksWhetherOnByDefault(resolution.entryTask.id, text, resolution.aws, resolution.customer)) return { ...resolution, part: 'aws', onByDefault: true };
     const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
     return part ? { ...resolution, part } : resolution;
   }

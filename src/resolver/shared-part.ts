@@ -93,3 +93,20 @@ export function weighSharedParts(leftover: readonly string[], aws: string, custo
   if (customerScore >= 1 && awsScore === 0) side = 'customer';
   return { side, aws: onlyAws, customer: onlyCustomer };
 }
+
+/** Protections AWS switches on for everyone; capacity or backups "on by default" still leave choices. */
+const DEFAULT_PROTECTIONS = new Set(['encryption-at-rest', 'encryption-in-transit', 'ddos-protection']);
+const DEFAULT_ON = /\b(by default|always|automatically|can(?:'|no)t be turned off|cannot be turned off|at no extra charge|from the start)\b/i;
+const CUSTOMER_MUST = /\b(turns? on|enables?|must|has to|have to)\b/i;
+const CUSTOMER_OPTIONAL = /\b(if (?:it|you) (?:needs?|wants?)|where (?:it|you) needs?|when (?:it|you) needs?|where needed|if needed|instead|can switch|chooses?|choose)\b/i;
+/** "do we need to turn it on?", "do we have to do anything?", "handled by AWS?", "on by default?" */
+const ASKS_IF_DEFAULT = /\b(?:(?:need|have|has|got) to (?:turn|switch|enable|configure|set|do|activate)|do anything|configure anything|by default|handled by aws|aws handles?|automatic(?:ally)?)\b/;
+
+/**
+ * "Do we need to turn on encryption at rest for DynamoDB?": when AWS's part of a shared entry is
+ * on by default and the customer's part is an option (choosing its own key), the answer to "do
+ * we have to?" is AWS's part. A customer part that must switch something on never qualifies.
+ */
+export function asksWhetherOnByDefault(taskId: string, question: string, aws: string, customer: string): boolean {
+  return DEFAULT_PROTECTIONS.has(taskId) && ASKS_IF_DEFAULT.test(question) && DEFAULT_ON.test(aws) && !CUSTOMER_MUST.test(customer) && CUSTOMER_OPTIONAL.test(customer);
+}

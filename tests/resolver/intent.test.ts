@@ -22,6 +22,9 @@ describe('telling questions the bot should not answer', () => {
     ['how do I reset my aws console password', 'how-to'],
     ['how many shards do I need for 5 MB/s in kinesis', 'how-to'],
     ['recommend a monitor for my home office', 'request'],
+    ['please delete the stale EBS snapshots in the prod account', 'request'],
+    ['can you open a support case with AWS about our API throttling?', 'request'],
+    ['resource "aws_s3_bucket" "logs" {\n  bucket = "acme-prod-logs"\n  acl    = "public-read"\n}', 'off-topic'],
     ["```const obj = await s3.getObject({ Bucket: 'b', Key: 'k' }).promise()```", 'off-topic'],
     ["what's the best aws certification to start with", 'off-topic'],
   ])('%s -> %s', (text, expected) => {
@@ -32,6 +35,8 @@ describe('telling questions the bot should not answer', () => {
     'who patches RDS?',
     'When an EBS disk is retired, does AWS wipe it?',
     'who patches this? ```FROM amazonlinux:2023```',
+    'open search encryption at rest: do we have to enable it?',
+    'who owns this bucket config?\nresource "aws_s3_bucket" "logs" {\n  acl = "private"\n}',
     'if we lose our CloudHSM crypto officer password, can AWS recover it?',
     'how do I know whether AWS patches RDS or we do?',
     'can you tell me who rotates KMS keys',

@@ -1,4 +1,4 @@
-import { countSideWords, weighSharedParts } from '../../src/resolver/shared-part';
+import { asksWhetherOnByDefault, countSideWords, weighSharedParts } from '../../src/resolver/shared-part';
 import { stem } from '../../src/text/stem';
 
 const aws = 'Replaces failed hardware in the rack and keeps the underlying servers patched.';
@@ -27,5 +27,22 @@ describe('shared part: which side of a shared entry a question names', () => {
     const cdn = { aws: 'Every distribution gets baseline network protection.', customer: 'Adds rate-based rules.' };
     const serviceCounts = countSideWords([cdn, other, { aws: 'x', customer: 'distribution origin' }]);
     expect(weighSharedParts(words('distribution'), cdn.aws, cdn.customer, serviceCounts).side).toBeUndefined();
+  });
+});
+
+describe('shared part: protections AWS switches on for everyone', () => {
+  const aws = 'Encrypts all table data at rest; by default it uses an AWS owned key, and encryption cannot be turned off.';
+  const optional = 'Chooses its own customer managed key instead if it needs control of the key.';
+  const must = 'Turns on encryption when it creates the resource and chooses the key.';
+
+  it("answers AWS's part to \"do we have to turn it on?\" when AWS's part is on by default and the customer's is optional", () => {
+    expect(asksWhetherOnByDefault('encryption-at-rest', 'do we have to turn it on', aws, optional)).toBe(true);
+    expect(asksWhetherOnByDefault('encryption-at-rest', 'is it handled by aws', aws, optional)).toBe(true);
+  });
+
+  it('does not when the customer must switch something on, for other tasks, or for other questions', () => {
+    expect(asksWhetherOnByDefault('encryption-at-rest', 'do we have to turn it on', aws, must)).toBe(false);
+    expect(asksWhetherOnByDefault('capacity-scaling', 'do we have to do anything', aws, optional)).toBe(false);
+    expect(asksWhetherOnByDefault('encryption-at-rest', 'who manages the key', aws, optional)).toBe(false);
   });
 });
