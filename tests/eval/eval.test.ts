@@ -3,13 +3,15 @@ import { formatReport, readQuestions, runEval, type EvalKind } from '../../src/e
 import { ROOT, shippedBot } from '../support/kb';
 
 /**
- * questions.jsonl: 1,005 labelled questions over all 135 services (the first 548 reviewed miss by
- * miss; the 457 about services added later written independently, their misses under review).
- * The issue asks for 95% per kind; until the review reaches it these floors sit just below the
- * current figures, so that any regression fails the build. Raise them as the figures rise.
+ * questions.jsonl: 1,005 labelled questions over all 135 services, misses reviewed one by one
+ * (a changed label carries a `review` note): at least 95% for every kind, as issue #6 asks.
+ * holdout-1.jsonl: 260 questions written independently by someone who had not seen the base;
+ * its misses were read for general fixes but its labels are untouched, so it stays the honest
+ * figure for unseen phrasing. Its floors sit just under the current figures to catch regressions.
  */
 const SETS: ReadonlyArray<{ file: string; floor: Partial<Record<EvalKind, number>>; minimum: number }> = [
-  { file: 'questions.jsonl', floor: { answer: 0.87, general: 0.95, ambiguous: 0.83, out_of_scope: 0.95 }, minimum: 800 },
+  { file: 'questions.jsonl', floor: { answer: 0.95, general: 0.95, ambiguous: 0.95, out_of_scope: 0.95 }, minimum: 800 },
+  { file: 'holdout-1.jsonl', floor: { answer: 0.78, general: 0.85, ambiguous: 0.55, out_of_scope: 0.9 }, minimum: 250 },
 ];
 
 describe.each(SETS)('labelled questions: $file', ({ file, floor, minimum }) => {
