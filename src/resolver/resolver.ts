@@ -12,7 +12,7 @@ import { findAliases, type AliasHit } from './match-service';
 import { scoreTasks, type TaskScore } from './match-task';
 import type { Choice, Resolution, Selection } from './resolution';
 import { englishWords } from './english';
-import { TypoRepairer } from './typo-repair';
+import { TypoRepairer, withinOneEdit } from './typo-repair';
 import { outOfScope } from './intent';
 import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
 import { aspectAskedAbout } from './aspects';
@@ -160,11 +160,13 @@ export class Resolver {
     const repaired = new Set<number>();
     const stems = words.map((word, i) => {
       const stemmed = stem(word);
-      const commonness = english.get(word);
+      // "vetting" is as real as "vet": an inflection of a real word is a real word too.
+      const commonness = english.get(word) ?? (INFLECTED.test(word) ? english.get(stemmed) : undefined);
       if (this.lexicon.knownStems.has(stemmed) || commonness === 'common') return stemmed;
       const fix = this.typos.repair(word, stemmed);
-      // A rarer real word ("manger", "polices") is taken for a typo only one edit away.
-      if (!fix || (commonness === 'rare' && fix.similarity < 0.8)) return stemmed;
+      // A rarer real word ("manger", "polices") is taken for a typo only one edit away
+      // ("upstream" is two from "appstream" and stays itself).
+      if (!fix || (commonness === 'rare' && (fix.similarity < 0.8 || !withinOneEdit(stemmed, fix.word)))) return stemmed;
       repaired.add(i);
       return fix.word;
     });
@@ -439,6 +441,8 @@ function asksInGeneral(words: readonly string[]): boolean {
   if (words.some((w) => GENERALLY.has(w))) return true;
   return words.join(' ').includes('shared responsibility model');
 }
+
+const INFLECTED = /(?:ing|ed|es|s)$/;
 
 const VERSION_WORD = /^v?\d{1,5}$/;
 

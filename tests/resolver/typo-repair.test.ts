@@ -1,4 +1,6 @@
-import { TypoRepairer } from '../../src/resolver/typo-repair';
+
+import { TypoRepairer, withinOneEdit } from '../../src/resolver/typo-repair';
+import { shippedResolver } from '../support/kb';
 import { stem } from '../../src/text/stem';
 
 const vocabulary = ['patch', 'patches', 'dynamodb', 'redshift', 'chime', 'policy', 'policies', 'encryption', 'security', 'cloudtrail'].flatMap((w) => [w, stem(w)]);
@@ -24,5 +26,28 @@ describe('typo repair', () => {
     expect(repairer.repair('weather')).toBeNull();
     expect(repairer.repair('zzzzzzzz')).toBeNull();
     expect(repairer.repair('x'.repeat(500))).toBeNull();
+  });
+});
+
+describe('typo repair leaves real words alone', () => {
+  it('does not turn "upstream" into AppStream or "vetting" into anything', () => {
+    const r = shippedResolver().resolve('a malicious package came in from the public npm upstream via CodeArtifact: who is responsible for vetting packages?');
+    expect(r.kind === 'responsibility' || r.kind === 'clarify' ? r.service?.id : undefined).toBe('codeartifact');
+  });
+
+  it('still repairs a misspelt service name one edit away', () => {
+    const r = shippedResolver().resolve('who patches dyanmodb?');
+    expect(r.kind === 'responsibility' || r.kind === 'overview' ? r.service.id : undefined).toBe('dynamodb');
+  });
+
+  it.each([
+    ['upstream', 'appstream', false],
+    ['pacthes', 'patches', true],
+    ['manger', 'manager', true],
+    ['polices', 'policies', true],
+    ['set', 'vet', true],
+    ['abc', 'abcde', false],
+  ])('withinOneEdit(%s, %s) is %s', (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
   });
 });
