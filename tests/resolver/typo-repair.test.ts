@@ -1,4 +1,3 @@
-
 import { TypoRepairer, withinOneEdit } from '../../src/resolver/typo-repair';
 import { shippedResolver } from '../support/kb';
 import { stem } from '../../src/text/stem';
