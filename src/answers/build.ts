@@ -74,7 +74,9 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       const owner = resolution.part ?? resolution.owner;
       if (resolution.part) {
         const side = resolution.part === 'aws' ? "AWS's" : 'yours';
-        const partNote = resolution.aspect
+        const partNote = resolution.onByDefault
+          ? `${task.name} on ${service.shortName} is shared overall, but AWS's part is on by default: nothing to switch on. Your part is optional.`
+          : resolution.aspect
           ? `${task.name} on ${service.shortName} is ${OWNER_WORD[resolution.owner]} overall; “${resolution.aspect}” is ${side}${resolution.aspectVariants ? ` (${resolution.aspectVariants.join(', ')})` : ''}.`
           : `${task.name} on ${service.shortName} is shared; this question is about ${resolution.part === 'aws' ? "AWS's" : 'your'} part.`;
         basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
