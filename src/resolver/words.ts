@@ -44,7 +44,7 @@ export const GENERIC_WORDS = stemmed(`
 /** Questions about these are out of scope however they mention a service. */
 export const OFF_TOPIC_WORDS = stemmed(`
   price prices pricing cost costs costing billing billed bill bills invoice invoices cheap cheaper cheapest
-  expensive discount discounts spend spending budget savings reserved refund refunds charge charges fee fees
+  expensive discount discounts spend spending budget savings refund refunds charge charges fee fees
   weather forecast rain sunny temperature joke jokes movie movies song songs poem poems lyrics
   football soccer basketball lottery horoscope stock stocks bitcoin cryptocurrency salary
 `);

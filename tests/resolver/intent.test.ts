@@ -36,6 +36,7 @@ describe('telling questions the bot should not answer', () => {
     'When an EBS disk is retired, does AWS wipe it?',
     'who patches this? ```FROM amazonlinux:2023```',
     'open search encryption at rest: do we have to enable it?',
+    'who sets reserved concurrency for lambda?',
     'who owns this bucket config?\nresource "aws_s3_bucket" "logs" {\n  acl = "private"\n}',
     'if we lose our CloudHSM crypto officer password, can AWS recover it?',
     'how do I know whether AWS patches RDS or we do?',
