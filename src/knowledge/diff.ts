@@ -50,6 +50,8 @@ function compareParts(where: string, service: string, task: string, before: Snap
   return changes;
 }
 
+const ASPECTS_NAMED = 3;
+
 /** Each aspect phrase with its owner: "parameter groups" -> customer. */
 function aspectOwners(entry: SnapshotEntry): Map<string, 'aws' | 'customer'> {
   return new Map((entry.aspects ?? []).flatMap((a) => a.about.map((phrase) => [phrase, a.owner] as const)));
@@ -58,10 +60,14 @@ function aspectOwners(entry: SnapshotEntry): Map<string, 'aws' | 'customer'> {
 function compareAspects(where: string, service: string, task: string, before: SnapshotEntry, after: SnapshotEntry): Change[] {
   const b = aspectOwners(before);
   const a = aspectOwners(after);
-  const said: string[] = [];
-  for (const [phrase, owner] of a) if (b.get(phrase) !== owner) said.push(`${phrase}: ${OWNER_WORD[owner]}`);
-  for (const phrase of b.keys()) if (!a.has(phrase)) said.push(`${phrase}: as for the entry`);
-  if (said.length === 0) return [];
+  // Grouped by the side that now owns each changed piece, a few named per side, so that a
+  // base adding hundreds of phrases still makes a readable announcement.
+  const bySide = new Map<string, string[]>();
+  const add = (side: string, phrase: string): void => void bySide.set(side, [...(bySide.get(side) ?? []), phrase]);
+  for (const [phrase, owner] of a) if (b.get(phrase) !== owner) add(OWNER_WORD[owner], phrase);
+  for (const phrase of b.keys()) if (!a.has(phrase)) add('as for the entry', phrase);
+  if (bySide.size === 0) return [];
+  const said = [...bySide].map(([side, phrases]) => `${side}: ${phrases.slice(0, ASPECTS_NAMED).join(', ')}${phrases.length > ASPECTS_NAMED ? ` and ${phrases.length - ASPECTS_NAMED} more` : ''}`);
   const owners = [...new Set([after.owner, ...a.values()])];
   return [{ kind: 'aspects-changed', service, task, owners, text: `${where}: who owns which piece changed (${said.join('; ')}).` }];
 }

@@ -1,6 +1,9 @@
 import nock from 'nock';
 import { startTestServer, waitFor, type TestServer } from '../support/server';
 import { changeOwner, copyKnowledge, raiseVersion } from '../support/knowledge-copy';
+import { shippedKb } from '../support/kb';
+
+const SHIPPED = shippedKb().version;
 import { API_ORIGIN, RESPONSE_ORIGIN, signed, slackEnv, slashCommand } from '../support/slack';
 
 describe('announce, for administrators', () => {
@@ -47,15 +50,15 @@ describe('announce, for administrators', () => {
 
   it('shows a dry run without sending or loading anything', async () => {
     const reply = await command('announce --dry-run', 'UADMIN');
-    expect(reply).toContain('Dry run: v1.0.0 → v9.5.0');
+    expect(reply).toContain(`Dry run: v${SHIPPED} → v9.5.0`);
     expect(reply).toContain('1 subscription(s)');
-    expect(server.app.knowledge.current.kb.version).toBe('1.0.0');
+    expect(server.app.knowledge.current.kb.version).toBe(SHIPPED);
     expect(await server.app.store.outboxCounts()).toEqual({ pending: 0, sent: 0, failed: 0 });
   });
 
   it('reloads and announces', async () => {
     const reply = await command('announce', 'UADMIN');
-    expect(reply).toContain('Announced v1.0.0 → v9.5.0');
+    expect(reply).toContain(`Announced v${SHIPPED} → v9.5.0`);
     expect(server.app.knowledge.current.kb.version).toBe('9.5.0');
     const outbox = await server.app.store.outbox();
     expect(outbox.map((r) => r.target)).toEqual(['C0009']);

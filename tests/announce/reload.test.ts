@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestServer, waitFor, type TestServer } from '../support/server';
 import { changeOwner, copyKnowledge, raiseVersion } from '../support/knowledge-copy';
+import { shippedKb } from '../support/kb';
+
+const SHIPPED = shippedKb().version;
 
 async function subscribeAll(server: TestServer): Promise<void> {
   await server.app.store.subscribe({ platform: 'slack', target: 'C0001', targetRef: null, label: null, filters: { services: [], tasks: [], owners: [] }, createdBy: null }, Date.now());
@@ -50,7 +53,7 @@ describe('reloading the knowledge base', () => {
     changeOwner(dir, 'rds', 'backups', 'customer');
     const first = await server.app.announcements.reload('test');
     const second = await server.app.announcements.reload('test');
-    expect(first).toMatchObject({ status: 'announced', from: '1.0.0', to: '9.3.0', recipients: 1, added: 1 });
+    expect(first).toMatchObject({ status: 'announced', from: SHIPPED, to: '9.3.0', recipients: 1, added: 1 });
     expect(second).toMatchObject({ status: 'unchanged' });
     expect(server.app.bot.handle({ text: 'who handles rds backups' })).toMatchObject({ owner: 'customer', kbVersion: '9.3.0' });
   });

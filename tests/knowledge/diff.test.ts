@@ -3,6 +3,7 @@ import { diffSnapshots, selectChanges } from '../../src/knowledge/diff';
 import { loadKnowledgeBaseOrThrow } from '../../src/knowledge/loader';
 import { snapshotOf } from '../../src/knowledge/snapshot';
 import { newFixture, oldFixture } from '../support/diff-fixtures';
+import { shippedKb } from '../support/kb';
 
 const before = snapshotOf(loadKnowledgeBaseOrThrow(oldFixture()));
 const after = snapshotOf(loadKnowledgeBaseOrThrow(newFixture()));
@@ -44,8 +45,10 @@ describe('the semantic diff: aspects', () => {
     const entry = after.services.widget?.entries.patching;
     if (!entry || !after.services.widget) throw new Error('fixture changed');
     const withAspect = { ...after, services: { ...after.services, widget: { ...after.services.widget, entries: { ...after.services.widget.entries, patching: { ...entry, aspects: [{ owner: 'customer' as const, about: ['plugins'] }] } } } } };
-    expect(diffSnapshots(after, withAspect).map((c) => [c.kind, c.text])).toEqual([['aspects-changed', 'Amazon Widget · Patching and updates: who owns which piece changed (plugins: the customer).']]);
-    expect(diffSnapshots(withAspect, after).map((c) => c.text)).toEqual(['Amazon Widget · Patching and updates: who owns which piece changed (plugins: as for the entry).']);
+    expect(diffSnapshots(after, withAspect).map((c) => [c.kind, c.text])).toEqual([['aspects-changed', 'Amazon Widget · Patching and updates: who owns which piece changed (the customer: plugins).']]);
+    expect(diffSnapshots(withAspect, after).map((c) => c.text)).toEqual(['Amazon Widget · Patching and updates: who owns which piece changed (as for the entry: plugins).']);
+    const many = { ...after, services: { ...after.services, widget: { ...after.services.widget, entries: { ...after.services.widget.entries, patching: { ...entry, aspects: [{ owner: 'aws' as const, about: ['hosts', 'hypervisor', 'firmware', 'racks', 'cabling'] }] } } } } };
+    expect(diffSnapshots(after, many).map((c) => c.text)).toEqual(['Amazon Widget · Patching and updates: who owns which piece changed (AWS: hosts, hypervisor, firmware and 2 more).']);
   });
 });
 
@@ -54,7 +57,7 @@ describe('whoowns kb diff', () => {
     const out: string[] = [];
     const code = await main(['kb', 'diff', oldFixture(), newFixture()], { out: (s) => out.push(s), err: (s) => out.push(s), stdin: process.stdin });
     expect(code).toBe(0);
-    expect(out[0]).toBe('knowledge base 1.0.0 -> 1.1.0: 10 changes');
+    expect(out[0]).toBe(`knowledge base ${shippedKb().version} -> 9.1.0: 10 changes`);
     expect(out).toContain('  - Amazon Widget · Patching and updates: owner changed from AWS to shared.');
   });
 

@@ -18,9 +18,9 @@ export function oldFixture(): string {
   return fixtureKb({ 'widget.yaml': read('old-widget.yaml'), 'doohickey.yaml': read('doohickey.yaml') });
 }
 
-/** Version 1.1.0: widget changed, doohickey removed, gadget added. */
+/** Version 9.1.0: widget changed, doohickey removed, gadget added. */
 export function newFixture(): string {
   const dir = fixtureKb({ 'widget.yaml': read('new-widget.yaml'), 'gadget.yaml': read('gadget.yaml') });
-  setVersion(dir, '1.1.0', 'Widget patching is now shared; Gadget added; Doohickey retired.');
+  setVersion(dir, '9.1.0', 'Widget patching is now shared; Gadget added; Doohickey retired.');
   return dir;
 }
