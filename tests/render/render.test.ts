@@ -23,6 +23,12 @@ function sampleAnswers(): Answer[] {
   for (const service of kb.services.values()) {
     for (const r of service.responsibilities) answers.push(buildAnswer(resolver.select({ service: service.id, task: r.task }), hostile, kb));
   }
+  // Every aspect, as a question naming the piece would get it (its note is the longest).
+  for (const service of kb.services.values()) {
+    for (const r of service.responsibilities) {
+      for (const aspect of r.aspects ?? []) answers.push(bot.handle({ text: `${service.shortName} ${kb.tasks.get(r.task)?.name ?? r.task}: who owns the ${aspect.about[0] ?? ''}?` }));
+    }
+  }
   answers.push({
     kind: 'announcement',
     kbVersion: '9.9.9',
