@@ -26,6 +26,10 @@ export class BoundedMap<K, V> {
     }
   }
 
+  delete(key: K): boolean {
+    return this.entries.delete(key);
+  }
+
   values(): IterableIterator<V> {
     return this.entries.values();
   }

@@ -14,6 +14,7 @@ import { renderSlack, renderSlackHome, SLACK_ACTIONS } from '../../src/render/sl
 import type { Choice } from '../../src/resolver/resolution';
 import { cleanText } from '../../src/text/normalise';
 import type { RecentKeys } from '../shared/recent-keys';
+import type { PostMessage, ThreadMessage } from './answer-poster';
 import type { ThreadMemory } from './thread-memory';
 
 export interface SlackDeps {
@@ -23,6 +24,8 @@ export interface SlackDeps {
   readonly threads: ThreadMemory;
   /** Our own user id, to tell a mention of us in a thread reply. */
   readonly botUserId: string | undefined;
+  /** Posts answers (chat.postMessage); Bolt's WebClient for the event when not given. */
+  readonly post?: PostMessage;
 }
 
 /** How long a slash command may take before it is acknowledged empty (Slack allows 3 s). */
@@ -39,9 +42,10 @@ function offeredChoices(answer: Answer): readonly Choice[] {
 
 /** A bare number in a thread where we offered choices picks that choice. */
 function incomingFor(text: string, choices: readonly Choice[] | undefined): Incoming {
-  const trimmed = cleanText(text).text;
-  if (choices && /^\d{1,2}$/.test(trimmed)) {
-    const pick = choices[Number(trimmed) - 1];
+  // Only a thread with choices on offer needs the cleaned text here; the bot cleans it anyway.
+  if (choices && choices.length > 0) {
+    const trimmed = cleanText(text).text;
+    const pick = /^\d{1,2}$/.test(trimmed) ? choices[Number(trimmed) - 1] : undefined;
     if (pick) return { selection: pick };
   }
   return { text };
@@ -85,12 +89,17 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   const context = (channel: string, user: string | undefined, label?: string): ConversationContext => ({ platform: 'slack', target: channel, label: label ?? null, user: user ?? null });
 
+  const post = async (client: webApi.WebClient, message: ThreadMessage): Promise<void> => {
+    if (deps.post) await deps.post(message);
+    else await client.chat.postMessage({ ...message, blocks: message.blocks ? [...message.blocks] : undefined });
+  };
+
   const answerInThread = async (client: webApi.WebClient, channel: string, threadTs: string, incoming: Incoming, user: string | undefined): Promise<void> => {
     const answer = await bot.reply(incoming, context(channel, user));
     const message = renderSlack(answer);
     // Remembered before posting: a quick reply in the thread may arrive before the post returns.
     threads.remember(channel, threadTs, offeredChoices(answer));
-    await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    await post(client, { channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
   };
 
   app.event('app_mention', async ({ event, client, say }) => {
@@ -114,7 +123,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
           const answer = await bot.reply(incomingFor(text, threadTs ? threads.lookup(message.channel, threadTs) : threads.lookup(message.channel, 'dm')), context(message.channel, message.user));
           const rendered = renderSlack(answer);
           threads.remember(message.channel, threadTs ?? 'dm', offeredChoices(answer));
-          await client.chat.postMessage({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
+          await post(client, { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
         },
         (t) => say(t),
       );
@@ -169,14 +178,14 @@ export function registerListeners(app: App, deps: SlackDeps): void {
           return;
         }
         const answer = bot.handle({ selection });
-        const ephemeral = isEphemeral(body);
-        const message = renderSlack(answer, { share: ephemeral });
-        // A clarifying question is used up by its answer; other buttons add a private answer.
+        // A clarifying question is used up by its answer; other buttons add a private answer,
+        // which can be shared. Rendered once, for the message it becomes.
         const fromClarify = 'block_id' in action && action.block_id === 'whoowns_clarify';
+        const message = renderSlack(answer, { share: fromClarify ? isEphemeral(body) : true });
         await respond(
           fromClarify
             ? { replace_original: true, text: message.text, blocks: message.blocks }
-            : { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: renderSlack(answer, { share: true }).blocks },
+            : { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks },
         );
       },
       (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),

@@ -8,10 +8,12 @@ import type { AdapterContext } from '../../src/adapter';
 import type { AnnouncementSender } from '../../src/announce/sender';
 import type { Config } from '../../src/config';
 import { errorMessage, WhoownsError } from '../../src/errors';
+import { createAnswerPoster } from './answer-poster';
 import { boltLevel, boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
 import { RecentKeys } from '../shared/recent-keys';
 import { MAX_BODY_BYTES, slackRequestGuard } from './request-guard';
+import { createSlackFetch } from './slack-fetch';
 import { createSlackSender } from './slack-sender';
 import { ThreadMemory } from './thread-memory';
 
@@ -55,8 +57,8 @@ export function slackMode(config: Config): SlackMode | null {
   return 'http';
 }
 
-async function whoAmI(token: string, apiUrl: string | undefined): Promise<SlackIdentity> {
-  const client = new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: SLACK_RETRY });
+async function whoAmI(token: string, apiUrl: string | undefined, fetch: webApi.FetchFunction): Promise<SlackIdentity> {
+  const client = new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: SLACK_RETRY, fetch });
   try {
     const result = await client.auth.test();
     if (typeof result.bot_id !== 'string' || typeof result.user_id !== 'string') throw new Error('auth.test returned no bot id; is SLACK_BOT_TOKEN a bot token (xoxb-)?');
@@ -72,14 +74,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   if (!mode) return null;
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   const token = botToken as string;
-  const identity = options.identity ?? (await whoAmI(token, apiUrl));
+  // One keep-alive transport for every outbound call: Web API, response_url, announcements.
+  const transport = createSlackFetch();
+  const identity = options.identity ?? (await whoAmI(token, apiUrl, transport.fetch));
   const common = {
     token,
     botId: identity.botId,
     botUserId: identity.botUserId,
     logger: boltLogger(logger),
     logLevel: boltLevel(config.logLevel),
-    clientOptions: { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: SLACK_RETRY },
+    clientOptions: { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: SLACK_RETRY, fetch: transport.fetch },
     ignoreSelf: true,
     // Bolt's default conversation store keeps per-conversation state with timers; unused here.
     convoStore: false as const,
@@ -113,15 +117,17 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     http.use(router);
   }
 
-  registerListeners(app, { bot, logger, recent: new RecentKeys(), threads: new ThreadMemory(), botUserId: identity.botUserId });
+  const post = createAnswerPoster({ token, ...(apiUrl ? { apiUrl } : {}), fetch: transport.fetch, retry: SLACK_RETRY });
+  registerListeners(app, { bot, logger, recent: new RecentKeys(), threads: new ThreadMemory(), botUserId: identity.botUserId, post });
   if (mode === 'socket') await app.start();
   logger.info({ component: 'slack', mode, botUserId: identity.botUserId }, 'slack adapter started');
   return {
     mode,
     app,
-    sender: createSlackSender(token, apiUrl),
+    sender: createSlackSender(token, apiUrl, transport.fetch),
     stop: async () => {
       if (mode === 'socket') await app.stop();
+      await transport.close();
     },
   };
 }

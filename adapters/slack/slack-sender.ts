@@ -15,8 +15,8 @@ export const SLACK_CHANNEL_INTERVAL_MS = 1100;
 /** Errors that mean this channel will never take our messages. */
 const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth', 'token_revoked', 'missing_scope', 'restricted_action', 'team_access_not_granted', 'ekm_access_denied']);
 
-export function createSlackSender(token: string, apiUrl: string | undefined): AnnouncementSender {
-  const client = new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+export function createSlackSender(token: string, apiUrl: string | undefined, fetch?: webApi.FetchFunction): AnnouncementSender {
+  const client = new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, ...(fetch ? { fetch } : {}) });
   return {
     platform: 'slack',
     minIntervalMs: SLACK_CHANNEL_INTERVAL_MS,

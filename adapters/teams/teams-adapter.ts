@@ -64,7 +64,7 @@ export async function startTeamsAdapter(context: AdapterContext): Promise<TeamsA
     }
   };
 
-  const references = new StoredConversationReferences(store);
+  const references = new StoredConversationReferences(store, teamsLogger);
   const logic = createTeamsLogic({ bot, logger: teamsLogger, recent: new RecentKeys(), references });
   http.post(TEAMS_PATH, express.json({ limit: TEAMS_BODY_LIMIT, type: ['application/json', 'application/*+json'] }), async (req, res) => {
     // botbuilder answers 500 to a body that is not an activity; it is the sender's mistake.
@@ -76,7 +76,7 @@ export async function startTeamsAdapter(context: AdapterContext): Promise<TeamsA
   });
   teamsLogger.info({ mode }, 'teams adapter started');
   const sender = createTeamsSender(adapter, config.teams.appId ?? '', references);
-  return { name: `teams (${mode})`, mode, adapter, references, sender, stop: async () => undefined };
+  return { name: `teams (${mode})`, mode, adapter, references, sender, stop: () => references.close() };
 }
 
 /** The least an activity must have before botbuilder sees it. */

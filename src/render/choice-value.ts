@@ -4,12 +4,17 @@ import type { Selection } from '../resolver/resolution';
 
 const ID = /^[a-z0-9-]{1,64}$/;
 
-export function encodeSelection(choice: Selection): string {
+/** The selection's set fields only, in a fixed order. */
+function selectionFields(choice: Selection): Record<string, string> {
   const out: Record<string, string> = {};
   if (choice.service) out.service = choice.service;
   if (choice.task) out.task = choice.task;
   if (choice.variant) out.variant = choice.variant;
-  return JSON.stringify(out);
+  return out;
+}
+
+export function encodeSelection(choice: Selection): string {
+  return JSON.stringify(selectionFields(choice));
 }
 
 /** Parses a small JSON object from untrusted input (a string or an already parsed value). */
@@ -64,7 +69,7 @@ export interface Feedback {
 }
 
 export function encodeFeedback(vote: Vote, about: Selection): string {
-  return JSON.stringify({ vote, ...JSON.parse(encodeSelection(about)) });
+  return JSON.stringify({ vote, ...selectionFields(about) });
 }
 
 /** Reads feedback back from untrusted input; anything malformed gives null. */

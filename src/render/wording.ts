@@ -49,15 +49,26 @@ export function footer(answer: { kbVersion: string; reviewed?: string | null }):
   return answer.reviewed ? `whoowns knowledge base v${answer.kbVersion} · reviewed ${answer.reviewed}` : `whoowns knowledge base v${answer.kbVersion}`;
 }
 
+/** Labels already made: every answer shows its sources, and parsing a URL is not free. */
+const sourceLabels = new Map<string, string>();
+const MAX_SOURCE_LABELS = 5000;
+
 /** Shortens a documentation URL to a readable link label. */
 export function sourceLabel(url: string): string {
+  const known = sourceLabels.get(url);
+  if (known !== undefined) return known;
+  let label: string;
   try {
     const u = new URL(url);
     const last = u.pathname.split('/').filter(Boolean).pop() ?? u.hostname;
-    return `${u.hostname}/…/${last}`.replace(/\.html$/, '');
+    label = `${u.hostname}/…/${last}`.replace(/\.html$/, '');
   } catch {
-    return url;
+    label = url;
   }
+  // The URLs come from the knowledge base, a few hundred of them; the bound covers many reloads.
+  if (sourceLabels.size >= MAX_SOURCE_LABELS) sourceLabels.clear();
+  sourceLabels.set(url, label);
+  return label;
 }
 
 /** "With RDS Custom: Customer (you)" lines for an answer given for one variant. */

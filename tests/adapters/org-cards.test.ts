@@ -29,6 +29,8 @@ describe('with an organisation file, Slack and Teams cards name the internal tea
     await server.close();
     nock.cleanAll();
     nock.enableNetConnect();
+    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+    nock.restore();
   });
 
   it('Slack', async () => {

@@ -32,6 +32,8 @@ describe('announce, for administrators', () => {
     await server.close();
     nock.cleanAll();
     nock.enableNetConnect();
+    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+    nock.restore();
   });
 
   const command = async (text: string, user: string): Promise<string> => {

@@ -51,6 +51,8 @@ describe('announcements end to end, across restarts', () => {
   afterAll(() => {
     nock.cleanAll();
     nock.enableNetConnect();
+    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+    nock.restore();
   });
 
   it('1. two Slack channels and one Teams conversation subscribe', async () => {

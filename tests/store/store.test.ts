@@ -86,6 +86,22 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(await store.conversationReference('teams', 'a:1')).toBe('{"v":2}');
     expect(await store.conversationReference('teams', 'a:2')).toBeNull();
   });
+
+  it('saves conversation references in batches, the last one for a conversation winning', async () => {
+    await store.saveConversationReference('teams', 'a:1', '{"v":1}', 1);
+    await store.saveConversationReferences('teams', [], 2);
+    await store.saveConversationReferences(
+      'teams',
+      [
+        { conversationId: 'a:1', reference: '{"v":2}' },
+        { conversationId: 'a:2', reference: '{"w":1}' },
+        { conversationId: 'a:2', reference: '{"w":2}' },
+      ],
+      3,
+    );
+    expect(await store.conversationReference('teams', 'a:1')).toBe('{"v":2}');
+    expect(await store.conversationReference('teams', 'a:2')).toBe('{"w":2}');
+  });
 });
 
 describe('DATABASE_URL', () => {

@@ -29,6 +29,8 @@ describe('Slack Web API rate limits', () => {
     await server.close();
     nock.cleanAll();
     nock.enableNetConnect();
+    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+    nock.restore();
   });
 
   it('honours Retry-After and posts the answer once', async () => {

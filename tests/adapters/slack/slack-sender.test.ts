@@ -10,7 +10,11 @@ describe('Slack announcement sender', () => {
     nock.disableNetConnect();
   });
   afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  afterAll(() => {
+    nock.enableNetConnect();
+    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+    nock.restore();
+  });
 
   it('posts the announcement card and reports it sent', async () => {
     let body = '';

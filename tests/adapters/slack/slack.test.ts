@@ -71,6 +71,8 @@ afterAll(async () => {
   await server.close();
   nock.cleanAll();
   nock.enableNetConnect();
+  // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+  nock.restore();
 });
 
 beforeEach(() => {

@@ -35,6 +35,8 @@ describe('Teams with an app id: every request is JWT-validated', () => {
     await server.close();
     nock.cleanAll();
     nock.enableNetConnect();
+    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
+    nock.restore();
   });
 
   beforeEach(() => {
