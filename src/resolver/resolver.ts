@@ -253,7 +253,9 @@ export class Resolver {
     if (resolution.kind === 'clarify' && resolution.reason === 'variant' && resolution.task) {
       const entry = findResponsibility(service, resolution.task.id);
       const aspect = entry ? aspectAskedAbout(entry, new Set(all)) : undefined;
-      if (!entry || !aspect) return resolution;
+      // "Handled by AWS?" when AWS's part is on by default whatever the variant needs no question either.
+      const onByDefault = entry !== undefined && !aspect && this.onByDefaultForEveryVariant(entry, text);
+      if (!entry || (!aspect && !onByDefault)) return resolution;
       const parts = entry.byVariant ?? {};
       const alternatives = (service.variants ?? []).filter((v) => parts[v.id]).map((v) => ({ variant: v, owner: (parts[v.id] as VariantPart).owner }));
       return {
@@ -270,9 +272,7 @@ export class Resolver {
         reviewed: entry.reviewed,
         basis: resolution.task === task ? 'service' : 'related-task',
         alternatives,
-        part: aspect.owner,
-        aspect: aspect.phrase,
-        ...this.aspectScope(service, aspect.variants),
+        ...(aspect ? { part: aspect.owner, aspect: aspect.phrase, ...this.aspectScope(service, aspect.variants) } : { part: 'aws' as const, onByDefault: true }),
         confidence: confidence - 0.05,
       };
     }
@@ -284,6 +284,12 @@ export class Resolver {
     if (asksWhetherOnByDefault(resolution.entryTask.id, text, resolution.aws, resolution.customer)) return { ...resolution, part: 'aws', onByDefault: true };
     const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
     return part ? { ...resolution, part } : resolution;
+  }
+
+  /** True when the question asks whether a protection is on by default and, in every variant, AWS's part is. */
+  private onByDefaultForEveryVariant(entry: Responsibility, text: string): boolean {
+    const parts = [entry, ...Object.values(entry.byVariant ?? {})];
+    return parts.every((p) => p.owner === 'aws' || (p.owner === 'shared' && asksWhetherOnByDefault(entry.task, text, p.aws, p.customer)));
   }
 
   private aspectScope(service: Service, variants: readonly string[] | undefined): { aspectVariants?: readonly string[] } {

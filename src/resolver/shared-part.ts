@@ -100,7 +100,7 @@ const DEFAULT_ON = /\b(by default|always|automatically|can(?:'|no)t be turned of
 const CUSTOMER_MUST = /\b(turns? on|enables?|must|has to|have to)\b/i;
 const CUSTOMER_OPTIONAL = /\b(if (?:it|you) (?:needs?|wants?)|where (?:it|you) needs?|when (?:it|you) needs?|where needed|if needed|instead|can switch|chooses?|choose)\b/i;
 /** "do we need to turn it on?", "do we have to do anything?", "handled by AWS?", "on by default?" */
-const ASKS_IF_DEFAULT = /\b(?:(?:need|have|has|got) to (?:turn|switch|enable|configure|set|do|activate)|do anything|configure anything|by default|handled by aws|aws handles?|automatic(?:ally)?)\b/;
+const ASKS_IF_DEFAULT = /\b(?:(?:need|have|has|got) to (?:turn|switch|enable|configure|set|do|activate)|do anything|configure anything|by default|handled by aws|aws handles?|automatic(?:ally)?|is (?:that|it|this) (?:on )?aws|does aws (?:handle|do|cover|take care))\b/;
 
 /**
  * "Do we need to turn on encryption at rest for DynamoDB?": when AWS's part of a shared entry is

@@ -73,3 +73,11 @@ describe('aspects in the shipped base', () => {
     expect(r.part).toBeUndefined();
   });
 });
+
+describe('protections on by default across variants', () => {
+  it('answers "handled by AWS?" without asking for the variant when AWS encrypts by default in every one', () => {
+    const r = shippedResolver().resolve('Timestream encryption at rest: handled by AWS?');
+    expect(r).toMatchObject({ kind: 'responsibility', part: 'aws', onByDefault: true });
+    expect(shippedResolver().resolve('who manages timestream encryption at rest?').kind).toBe('clarify');
+  });
+});
