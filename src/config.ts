@@ -29,6 +29,8 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
   SLACK_API_URL: z.url().optional(),
+  // How long a slash command's answer may take to travel in the acknowledgement (Slack waits 3 s).
+  SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(1500),
   MicrosoftAppId: optionalSecret,
   MicrosoftAppPassword: optionalSecret,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -49,7 +51,7 @@ export interface Config {
   readonly outboxLeaseMs: number;
   /** Serve the local playground page at / (PLAYGROUND=off turns it off). */
   readonly playground: boolean;
-  readonly slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  readonly slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; ackBudgetMs?: number };
   readonly teams: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
 }
 
@@ -75,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     adminUsers: e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean),
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     playground: e.PLAYGROUND === 'on',
-    slack: drop({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }),
+    slack: { ...drop({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }), ackBudgetMs: e.SLACK_ACK_BUDGET_MS },
     teams: drop({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }),
   };
 }

@@ -26,6 +26,8 @@ export interface SlackDeps {
   readonly botUserId: string | undefined;
   /** Posts answers (chat.postMessage); Bolt's WebClient for the event when not given. */
   readonly post?: PostMessage;
+  /** How long a slash command's answer may take to go in the acknowledgement (SLACK_ACK_BUDGET_MS). */
+  readonly commandBudgetMs?: number;
 }
 
 /** How long a slash command may take before it is acknowledged empty (Slack allows 3 s). */
@@ -140,10 +142,14 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     // A ready answer travels in the acknowledgement itself (no second request); one that takes
     // longer than the budget is acknowledged empty and follows through response_url.
     let acked = false;
-    const ackEmpty = setTimeout(() => {
+    const ackNow = (): void => {
       acked = true;
       void ack().catch((error: unknown) => logger.error({ component: 'slack', code: errorCode(error), error: errorMessage(error) }, 'ack failed'));
-    }, COMMAND_ANSWER_BUDGET_MS);
+    };
+    // A budget of 0 acknowledges at once and always answers through response_url.
+    const budgetMs = deps.commandBudgetMs ?? COMMAND_ANSWER_BUDGET_MS;
+    if (budgetMs <= 0) ackNow();
+    const ackEmpty = budgetMs > 0 ? setTimeout(ackNow, budgetMs) : undefined;
     await safely(
       'command',
       async () => {

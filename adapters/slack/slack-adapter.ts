@@ -118,7 +118,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
 
   const post = createAnswerPoster({ token, ...(apiUrl ? { apiUrl } : {}), fetch: transport.fetch, retry: SLACK_RETRY });
-  registerListeners(app, { bot, logger, recent: new RecentKeys(), threads: new ThreadMemory(), botUserId: identity.botUserId, post });
+  registerListeners(app, { bot, logger, recent: new RecentKeys(), threads: new ThreadMemory(), botUserId: identity.botUserId, post, commandBudgetMs: config.slack.ackBudgetMs });
   if (mode === 'socket') await app.start();
   logger.info({ component: 'slack', mode, botUserId: identity.botUserId }, 'slack adapter started');
   return {
