@@ -70,6 +70,10 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       } else if (entryTask.id !== task.id) {
         basisNote = `From ${service.shortName}'s entry for ${entryTask.name.toLowerCase()}.`;
       }
+      if (resolution.serviceImplied) {
+        const impliedNote = `You named no service; this is ${service.shortName}'s entry, the service your question points to.`;
+        basisNote = basisNote ? `${impliedNote} ${basisNote}` : impliedNote;
+      }
       // A shared entry asked about one side's part answers with that side, and says so.
       const owner = resolution.part ?? resolution.owner;
       if (resolution.part) {

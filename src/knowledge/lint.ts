@@ -44,6 +44,17 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
     }
   }
 
+  // A part that stands for a service must not be another service's name: it is only consulted
+  // when no service is named, and a name would then never be seen.
+  const aliasOwner = new Map<string, string>();
+  for (const service of kb.services.values()) for (const alias of service.aliases) aliasOwner.set(stemAll(toWords(alias)).join(' '), service.id);
+  for (const service of kb.services.values()) {
+    for (const phrase of service.impliedBy ?? []) {
+      const owner = aliasOwner.get(stemAll(toWords(phrase)).join(' '));
+      if (owner) error(`aws/${service.id}.yaml: impliedBy`, `"${phrase}" is an alias of ${owner === service.id ? 'this service' : `"${owner}"`}`);
+    }
+  }
+
   for (const service of kb.services.values()) {
     const file = `aws/${service.id}.yaml`;
     const tasks = new Set(service.responsibilities.map((r) => r.task));

@@ -168,6 +168,11 @@ export const serviceSchema = z.strictObject({
    * another service, the other service is the subject ("IAM roles for Lambda").
    */
   crossCutting: z.boolean().optional(),
+  /**
+   * Parts of the service that stand for it when a question names no service at all ("our NAT
+   * gateways" -> VPC, "the bucket" -> S3). Never another service's name: only used when none is named.
+   */
+  impliedBy: z.array(phrase).optional(),
   /** The variant most people run; questions that name no variant are answered for it. */
   defaultVariant: id.optional(),
   responsibilities: z.array(responsibilitySchema).min(1, 'needs at least one responsibility'),

@@ -34,6 +34,8 @@ export interface TaskPhrase {
 
 export interface Lexicon {
   readonly services: AliasTable;
+  /** Parts of services that stand for them when no service is named (`impliedBy`). */
+  readonly implied: AliasTable;
   readonly variants: ReadonlyMap<string, AliasTable>;
   readonly phrases: readonly TaskPhrase[];
   /** Stemmed word -> indexes into `phrases` that contain it. */
@@ -114,6 +116,7 @@ function taskPhrases(task: Task, concepts: KnowledgeBase['concepts']): TaskPhras
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const services = [...kb.services.values()];
   const serviceTable = buildAliasTable(services.flatMap((s) => serviceNames(s).map((alias) => ({ id: s.id, alias }))));
+  const impliedTable = buildAliasTable(services.flatMap((s) => (s.impliedBy ?? []).map((alias) => ({ id: s.id, alias }))));
   const variants = new Map<string, AliasTable>();
   for (const s of services) {
     if (!s.variants?.length) continue;
@@ -154,6 +157,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
 
   return {
     services: serviceTable,
+    implied: impliedTable,
     variants,
     phrases,
     phrasesByWord,

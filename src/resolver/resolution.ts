@@ -38,6 +38,8 @@ export type Resolution =
       part?: 'aws' | 'customer';
       /** The aspect's phrase, when an aspect decided `part`. */
       aspect?: string;
+      /** Set when the question named no service and a part of this one stood for it ("our NAT gateways"). */
+      serviceImplied?: boolean;
       /** Set when `part` is AWS's because AWS's part is on by default and the customer's optional. */
       onByDefault?: boolean;
       /** The names of the variants the aspect is limited to, when it is. */

@@ -49,7 +49,7 @@ export class Resolver {
   resolve(text: string): Resolution {
     const { words, stems, repaired } = this.analyse(text);
     if (stems.length === 0) return unknown('empty');
-    const { services, consumed, variant } = this.findServices(stems, repaired);
+    const { services, consumed, variant, implied } = this.findServices(stems, repaired);
     const scope = outOfScope(words, stems, text);
     if (scope) return unknown(scope === 'instruction' ? 'instruction' : 'off-topic', services[0]?.service);
 
@@ -74,6 +74,7 @@ export class Resolver {
     const service = services[0]?.service;
     let confidence = 0.95;
     if (services[0]?.repaired) confidence -= 0.15;
+    if (implied) confidence -= 0.15;
     if (taskRepaired) confidence -= 0.1;
 
     if (Array.isArray(picked)) {
@@ -95,7 +96,12 @@ export class Resolver {
     const taskScore = tasks[0]?.score ?? 0;
     if (taskScore < 1) confidence -= 0.1;
 
-    if (service && picked) return this.answerFor(service, picked, variant, confidence, free, stems, words.join(' '));
+    if (service && picked) {
+      const answer = this.answerFor(service, picked, variant, confidence, free, stems, words.join(' '));
+      return implied && answer.kind === 'responsibility' ? { ...answer, serviceImplied: true } : answer;
+    }
+    // A part that implies a service, with no task: too little to go on.
+    if (implied) return unknown('no-match', service);
     if (service) return this.serviceOnly(service, stems, consumed);
     // With no service named, one broad word ("configuration") is too little to go on.
     if (picked && taskScore >= 1) return this.general(picked, confidence, asksInGeneral(words));
@@ -176,7 +182,15 @@ export class Resolver {
   }
 
   private findServices(stems: readonly string[], repaired: ReadonlySet<number>) {
-    const hits = findAliases(stems, this.lexicon.services, repaired);
+    const named = findAliases(stems, this.lexicon.services, repaired);
+    // No service named: a part that stands for exactly one ("our NAT gateways") names it. Its
+    // words stay free for task matching ("route tables" is also network configuration).
+    const implied = named.length === 0 ? findAliases(stems, this.lexicon.implied, new Set()) : [];
+    if (named.length === 0 && new Set(implied.map((h) => h.id)).size === 1) {
+      const service = this.kb.services.get(implied[0]?.id ?? '');
+      if (service) return { services: [{ service, repaired: false }], consumed: new Set<number>(), variant: undefined, implied: true };
+    }
+    const hits = named;
     const consumed = new Set<number>();
     const dropped = new Set<AliasHit>();
     let variant: Variant | undefined;
@@ -215,7 +229,7 @@ export class Resolver {
       if (service && !services.some((s) => s.service.id === hit.id)) services.push({ service, repaired: hit.repaired });
     }
     const forService = services.length === 1 && variantOwner === services[0]?.service.id;
-    return { services, consumed, variant: forService ? variant : undefined };
+    return { services, consumed, variant: forService ? variant : undefined, implied: false };
   }
 
   /**

@@ -162,3 +162,18 @@ describe('resolver: the model in general', () => {
     expect(r.condition).toMatch(/depends on the service/);
   });
 });
+
+describe('resolver: a part of a service standing for it', () => {
+  it('takes the service a part belongs to when the question names none, and says so', () => {
+    const r = resolver.resolve('who decides whether IMDSv2 is enforced on our instances?');
+    expect(r).toMatchObject({ kind: 'responsibility', serviceImplied: true });
+    if (r.kind !== 'responsibility') return;
+    expect(r.service.id).toBe('ec2');
+    expect(r.owner).toBe('customer');
+  });
+
+  it('never overrides a service the question names, nor answers a part alone', () => {
+    expect(outcome('NAT gateway patching for our EKS cluster')).toMatchObject({ service: 'eks' });
+    expect(outcome('our distributions')).toEqual({ kind: 'unknown' });
+  });
+});
