@@ -4,6 +4,7 @@ import { KNOWLEDGE_DIR } from '../support/kb';
 import { startTestServer, waitFor, type TestServer } from '../support/server';
 import { API_ORIGIN, RESPONSE_ORIGIN, signed, slackEnv, slashCommand } from '../support/slack';
 import { cardOf, messageActivity, SERVICE_ORIGIN } from '../support/teams';
+import { allowOnlyLoopback, releaseNock } from '../support/nock-lifecycle';
 
 describe('with an organisation file, Slack and Teams cards name the internal team', () => {
   let server: TestServer;
@@ -11,8 +12,7 @@ describe('with an organisation file, Slack and Teams cards name the internal tea
   const teams: Array<Record<string, unknown>> = [];
 
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     nock(API_ORIGIN).persist().post(/.*/).reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT' });
     nock(RESPONSE_ORIGIN)
       .persist()
@@ -27,10 +27,7 @@ describe('with an organisation file, Slack and Teams cards name the internal tea
 
   afterAll(async () => {
     await server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-    nock.restore();
+    releaseNock();
   });
 
   it('Slack', async () => {

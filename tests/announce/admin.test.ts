@@ -5,6 +5,7 @@ import { shippedKb } from '../support/kb';
 
 const SHIPPED = shippedKb().version;
 import { API_ORIGIN, RESPONSE_ORIGIN, signed, slackEnv, slashCommand } from '../support/slack';
+import { allowOnlyLoopback, releaseNock } from '../support/nock-lifecycle';
 
 describe('announce, for administrators', () => {
   let server: TestServer;
@@ -12,8 +13,7 @@ describe('announce, for administrators', () => {
   const dir = copyKnowledge();
 
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     nock(API_ORIGIN).persist().post(/.*/).reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', channel: 'C1', ts: '1.0' });
     nock(RESPONSE_ORIGIN)
       .persist()
@@ -30,10 +30,7 @@ describe('announce, for administrators', () => {
 
   afterAll(async () => {
     await server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-    nock.restore();
+    releaseNock();
   });
 
   const command = async (text: string, user: string): Promise<string> => {

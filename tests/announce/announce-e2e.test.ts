@@ -6,6 +6,7 @@ import { startTestServer, waitFor, type TestServer } from '../support/server';
 import { changeOwner, copyKnowledge, raiseVersion } from '../support/knowledge-copy';
 import { API_ORIGIN, signed, slackEnv, slashCommand } from '../support/slack';
 import { messageActivity, SERVICE_ORIGIN } from '../support/teams';
+import { allowOnlyLoopback, releaseNock } from '../support/nock-lifecycle';
 
 interface Post {
   to: string;
@@ -21,8 +22,7 @@ describe('announcements end to end, across restarts', () => {
   let server: TestServer | undefined;
 
   beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     nock(API_ORIGIN)
       .persist()
       .post(/\/api\/.*/)
@@ -49,10 +49,7 @@ describe('announcements end to end, across restarts', () => {
   });
 
   afterAll(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-    nock.restore();
+    releaseNock();
   });
 
   it('1. two Slack channels and one Teams conversation subscribe', async () => {

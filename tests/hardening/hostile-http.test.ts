@@ -7,6 +7,7 @@ import nock from 'nock';
 import { startTestServer, waitFor, type TestServer } from '../support/server';
 import { API_ORIGIN, RESPONSE_ORIGIN, signed, slackEnv, slashCommand } from '../support/slack';
 import { messageActivity, SERVICE_ORIGIN } from '../support/teams';
+import { allowOnlyLoopback, releaseNock } from '../support/nock-lifecycle';
 
 describe('hostile input over HTTP', () => {
   let server: TestServer;
@@ -14,8 +15,7 @@ describe('hostile input over HTTP', () => {
   let teamsReplies: string[] = [];
 
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     nock(API_ORIGIN).persist().post(/.*/).reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', ts: '1.1' });
     nock(RESPONSE_ORIGIN)
       .persist()
@@ -30,10 +30,7 @@ describe('hostile input over HTTP', () => {
 
   afterAll(async () => {
     await server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-    nock.restore();
+    releaseNock();
   });
 
   beforeEach(() => {

@@ -1,14 +1,14 @@
 import nock from 'nock';
 import { startTestServer, waitFor, type TestServer } from '../../support/server';
 import { API_ORIGIN, eventCallback, now, signed, slackEnv } from '../../support/slack';
+import { allowOnlyLoopback, releaseNock } from '../../support/nock-lifecycle';
 
 describe('Slack Web API rate limits', () => {
   let server: TestServer;
   const posts: number[] = [];
 
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     nock(API_ORIGIN).post('/api/auth.test').reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT' });
     // The first post is rate limited; the client waits Retry-After and tries once more.
     nock(API_ORIGIN)
@@ -27,10 +27,7 @@ describe('Slack Web API rate limits', () => {
 
   afterAll(async () => {
     await server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-    nock.restore();
+    releaseNock();
   });
 
   it('honours Retry-After and posts the answer once', async () => {

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { startTestServer, waitFor, type TestServer } from '../../support/server';
 import { API_ORIGIN, blockAction, BOT_TOKEN, eventCallback, now, RESPONSE_ORIGIN, sign, signed, SIGNING_SECRET, slackEnv, slashCommand, type SlackRequest } from '../../support/slack';
+import { allowOnlyLoopback, releaseNock } from '../../support/nock-lifecycle';
 
 interface Captured {
   path: string;
@@ -61,18 +62,14 @@ const JSON_TYPE = 'application/json';
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+  allowOnlyLoopback();
   mockSlack();
   server = await startTestServer(slackEnv);
 });
 
 afterAll(async () => {
   await server.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-  nock.restore();
+  releaseNock();
 });
 
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { startTestServer, waitFor, type TestServer } from '../../support/server';
 import { API_ORIGIN, now, RESPONSE_ORIGIN, signed, slackEnv, slashCommand } from '../../support/slack';
+import { allowOnlyLoopback, releaseNock } from '../../support/nock-lifecycle';
 
 /**
  * The slow path of /whoowns: an answer not ready within the acknowledgement budget is
@@ -11,8 +12,7 @@ let server: TestServer;
 let responses: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+  allowOnlyLoopback();
   nock(API_ORIGIN)
     .persist()
     .post(/\/api\/.*/)
@@ -29,9 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  nock.restore();
+  releaseNock();
 });
 
 beforeEach(() => {

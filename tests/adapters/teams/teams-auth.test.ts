@@ -2,6 +2,7 @@ import nock from 'nock';
 import { APP_ID, APP_PASSWORD, channelClaims, mockBotFrameworkAuthority, newKey, signToken } from '../../support/bot-framework-auth';
 import { startTestServer, waitFor, type TestServer } from '../../support/server';
 import { cardOf, messageActivity, SERVICE_ORIGIN, SERVICE_URL } from '../../support/teams';
+import { allowOnlyLoopback, releaseNock } from '../../support/nock-lifecycle';
 
 describe('Teams with an app id: every request is JWT-validated', () => {
   const key = newKey();
@@ -17,8 +18,7 @@ describe('Teams with an app id: every request is JWT-validated', () => {
     consoleSpy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
       consoleErrors.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' '));
     });
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     mockBotFrameworkAuthority(key);
     nock(SERVICE_ORIGIN)
       .persist()
@@ -33,10 +33,7 @@ describe('Teams with an app id: every request is JWT-validated', () => {
   afterAll(async () => {
     consoleSpy.mockRestore();
     await server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-    nock.restore();
+    releaseNock();
   });
 
   beforeEach(() => {

@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { TeamsAdapter } from '../../../adapters/teams/teams-adapter';
 import { startTestServer, waitFor, type TestServer } from '../../support/server';
 import { BOT_ID, cardOf, messageActivity, replyPath, SERVICE_ORIGIN, SERVICE_URL } from '../../support/teams';
+import { allowOnlyLoopback, releaseNock } from '../../support/nock-lifecycle';
 
 interface Reply {
   path: string;
@@ -28,17 +29,13 @@ async function send(activity: Record<string, unknown>, headers: Record<string, s
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+  allowOnlyLoopback();
   server = await startTestServer({ NODE_ENV: 'development' });
 });
 
 afterAll(async () => {
   await server.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  // nock patches node:http for the whole jest worker; un-patch it for the next test file.
-  nock.restore();
+  releaseNock();
 });
 
 beforeEach(() => {
