@@ -15,12 +15,12 @@ import { englishWords } from './english';
 import { TypoRepairer, withinOneEdit } from './typo-repair';
 import { outOfScope } from './intent';
 import { GENERIC_WORDS, OVERVIEW_WORDS, STOPWORDS } from './words';
-import { aspectAskedAbout } from './aspects';
-import { asksWhetherOnByDefault, countSideWords, sharedPartAskedAbout, weighSharedParts, type SideCounts } from './shared-part';
+import { AnswerRefiner, type QuestionWords } from './refine';
 
 /** Services offered first when a question needs one; the most commonly run come first. */
 const POPULAR_SERVICES = ['ec2', 'rds', 'lambda', 's3', 'eks', 'ecs', 'dynamodb', 'aurora', 'elastic-beanstalk', 'fargate', 'iam', 'kms'];
 const MAX_CHOICES = 6;
+const NO_WORDS: QuestionWords = { free: [], all: [], text: '' };
 const SHARED_RESPONSIBILITY_MODEL = 'https://aws.amazon.com/compliance/shared-responsibility-model/';
 const GENERALLY = new Set(['general', 'generally', 'typically', 'usually', 'normally', 'srm']);
 /** Two tasks whose scores differ by less than this are a tie. */
@@ -36,13 +36,12 @@ export class Resolver {
   readonly kb: KnowledgeBase;
   private readonly lexicon: Lexicon;
   private readonly typos: TypoRepairer;
-  /** Per service: which side its descriptions use each word on. */
-  private readonly sideCounts = new Map<string, SideCounts>();
+  private readonly refiner: AnswerRefiner;
 
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
     this.lexicon = buildLexicon(kb);
-    for (const service of kb.services.values()) this.sideCounts.set(service.id, countSideWords(partsOf(service)));
+    this.refiner = new AnswerRefiner(kb.services.values(), this.lexicon);
     this.typos = new TypoRepairer(this.lexicon.vocabulary);
   }
 
@@ -79,7 +78,7 @@ export class Resolver {
 
     if (Array.isArray(picked)) {
       // Tied tasks that all have the same owner need no question: any of them answers it.
-      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, free, stems, words.join(' ')) : this.general(task, confidence - 0.1)));
+      const candidates = picked.map((task) => (service ? this.answerFor(service, task, variant, confidence - 0.1, { free, all: stems, text: words.join(' ') }) : this.general(task, confidence - 0.1)));
       const owners = new Set(candidates.map((c) => (c.kind === 'responsibility' || c.kind === 'general' ? c.owner : undefined)));
       const first = candidates[0];
       if (first && owners.size === 1 && !owners.has(undefined)) return first;
@@ -97,7 +96,7 @@ export class Resolver {
     if (taskScore < 1) confidence -= 0.1;
 
     if (service && picked) {
-      const answer = this.answerFor(service, picked, variant, confidence, free, stems, words.join(' '));
+      const answer = this.answerFor(service, picked, variant, confidence, { free, all: stems, text: words.join(' ') });
       return implied && answer.kind === 'responsibility' ? { ...answer, serviceImplied: true } : answer;
     }
     // A part that implies a service, with no task: too little to go on.
@@ -126,7 +125,7 @@ export class Resolver {
     const resolution = this.resolve(text);
     const sharedPart =
       resolution.kind === 'responsibility' && resolution.owner === 'shared'
-        ? weighSharedParts(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map())
+        ? this.refiner.weigh(resolution, free)
         : undefined;
     return {
       words,
@@ -257,64 +256,9 @@ export class Resolver {
     return tied.slice(0, MAX_CHOICES);
   }
 
-  /**
-   * The answer for a service and task. `free` (the question's words no service claimed) may pick
-   * one side of a shared entry; `all` (every word) may name an aspect of the entry, which holds
-   * whatever the variant, so it also settles a question that would otherwise ask for the variant.
-   */
-  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, free: readonly string[] = [], all: readonly string[] = free, text = ''): Resolution {
-    const resolution = this.entryAnswer(service, task, variant, confidence);
-    if (resolution.kind === 'clarify' && resolution.reason === 'variant' && resolution.task) {
-      const entry = findResponsibility(service, resolution.task.id);
-      const aspect = entry ? aspectAskedAbout(entry, new Set(all)) : undefined;
-      // "Handled by AWS?" when AWS's part is on by default whatever the variant needs no question either.
-      const onByDefault = entry !== undefined && !aspect && this.onByDefaultForEveryVariant(entry, text);
-      if (!entry || (!aspect && !onByDefault)) return resolution;
-      const parts = entry.byVariant ?? {};
-      const alternatives = (service.variants ?? []).filter((v) => parts[v.id]).map((v) => ({ variant: v, owner: (parts[v.id] as VariantPart).owner }));
-      return {
-        kind: 'responsibility',
-        service,
-        task,
-        entryTask: resolution.task,
-        variant: undefined,
-        owner: entry.owner,
-        aws: entry.aws,
-        customer: entry.customer,
-        condition: entry.condition,
-        sources: entry.sources,
-        reviewed: entry.reviewed,
-        basis: resolution.task === task ? 'service' : 'related-task',
-        alternatives,
-        ...(aspect ? { part: aspect.owner, aspect: aspect.phrase, ...this.aspectScope(service, aspect.variants) } : { part: 'aws' as const, onByDefault: true }),
-        confidence: confidence - 0.05,
-      };
-    }
-    if (resolution.kind !== 'responsibility') return resolution;
-    const entry = resolution.basis === 'category' ? undefined : findResponsibility(service, resolution.entryTask.id);
-    const aspect = entry ? aspectAskedAbout(entry, new Set(all), resolution.variant?.id) : undefined;
-    if (aspect) return aspect.owner === resolution.owner ? resolution : { ...resolution, part: aspect.owner, aspect: aspect.phrase, ...this.aspectScope(service, aspect.variants) };
-    if (resolution.owner !== 'shared') return resolution;
-    if (asksWhetherOnByDefault(resolution.entryTask.id, text, resolution.aws, resolution.customer)) return { ...resolution, part: 'aws', onByDefault: true };
-    const part = sharedPartAskedAbout(this.leftover(free, resolution), resolution.aws, resolution.customer, this.sideCounts.get(resolution.service.id) ?? new Map());
-    return part ? { ...resolution, part } : resolution;
-  }
-
-  /** True when the question asks whether a protection is on by default and, in every variant, AWS's part is. */
-  private onByDefaultForEveryVariant(entry: Responsibility, text: string): boolean {
-    const parts = [entry, ...Object.values(entry.byVariant ?? {})];
-    return parts.every((p) => p.owner === 'aws' || (p.owner === 'shared' && asksWhetherOnByDefault(entry.task, text, p.aws, p.customer)));
-  }
-
-  private aspectScope(service: Service, variants: readonly string[] | undefined): { aspectVariants?: readonly string[] } {
-    if (!variants) return {};
-    return { aspectVariants: variants.map((id) => service.variants?.find((v) => v.id === id)?.name ?? id) };
-  }
-
-  /** Words that name neither the service nor the task's topic: what may point at one side's part. */
-  private leftover(free: readonly string[], resolution: { task: Task; entryTask: Task }): string[] {
-    const topic = [this.lexicon.taskWords.get(resolution.task.id), this.lexicon.taskWords.get(resolution.entryTask.id)];
-    return free.filter((w) => !topic.some((words) => words?.has(w)));
+  /** The entry's answer for a service and task, narrowed to the piece the question names. */
+  private answerFor(service: Service, task: Task, variant: Variant | undefined, confidence: number, question: QuestionWords = NO_WORDS): Resolution {
+    return this.refiner.refine(service, task, this.entryAnswer(service, task, variant, confidence), question, confidence);
   }
 
   private entryAnswer(service: Service, task: Task, variant: Variant | undefined, confidence: number): Resolution {
@@ -440,14 +384,6 @@ export class Resolver {
     const extra = stems.filter((w, i) => !consumed.has(i) && !STOPWORDS.has(w) && !OVERVIEW_WORDS.has(w) && !GENERIC_WORDS.has(w));
     if (extra.length === 0) return { kind: 'overview', service, confidence: 0.9 };
     return unknown('service-only', service);
-  }
-}
-
-/** Every AWS/customer pair of descriptions of a service, variants included. */
-function* partsOf(service: Service): Iterable<{ aws: string; customer: string }> {
-  for (const entry of service.responsibilities) {
-    yield entry;
-    yield* Object.values(entry.byVariant ?? {});
   }
 }
 
