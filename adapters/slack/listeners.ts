@@ -3,7 +3,7 @@
  * No business logic lives here. Every listener runs inside `safely`, the adapter's one
  * catch-all, which logs the error (with its code, never a token) and tells the user politely.
  */
-import type { AllMiddlewareArgs, App, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, App } from '@slack/bolt';
 import type { Answer } from '../../src/answers/answer';
 import type { ConversationContext } from '../../src/announce/commands';
 import type { Bot, Incoming } from '../../src/bot';
@@ -14,7 +14,7 @@ import { renderSlack, renderSlackHome, SLACK_ACTIONS } from '../../src/render/sl
 import type { Choice } from '../../src/resolver/resolution';
 import { cleanText } from '../../src/text/normalise';
 import type { RecentKeys } from '../shared/recent-keys';
-import type { PostMessage, ThreadMessage } from './answer-poster';
+import type { PostMessage } from './answer-poster';
 import type { ThreadMemory } from './thread-memory';
 
 export interface SlackDeps {
@@ -24,8 +24,8 @@ export interface SlackDeps {
   readonly threads: ThreadMemory;
   /** Our own user id, to tell a mention of us in a thread reply. */
   readonly botUserId: string | undefined;
-  /** Posts answers (chat.postMessage); Bolt's WebClient for the event when not given. */
-  readonly post?: PostMessage;
+  /** Posts answers (chat.postMessage). */
+  readonly post: PostMessage;
   /** How long a slash command's answer may take to go in the acknowledgement (SLACK_ACK_BUDGET_MS). */
   readonly commandBudgetMs?: number;
 }
@@ -91,29 +91,24 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   const context = (channel: string, user: string | undefined, label?: string): ConversationContext => ({ platform: 'slack', target: channel, label: label ?? null, user: user ?? null });
 
-  const post = async (client: webApi.WebClient, message: ThreadMessage): Promise<void> => {
-    if (deps.post) await deps.post(message);
-    else await client.chat.postMessage({ ...message, blocks: message.blocks ? [...message.blocks] : undefined });
-  };
-
-  const answerInThread = async (client: webApi.WebClient, channel: string, threadTs: string, incoming: Incoming, user: string | undefined): Promise<void> => {
+  const answerInThread = async (channel: string, threadTs: string, incoming: Incoming, user: string | undefined): Promise<void> => {
     const answer = await bot.reply(incoming, context(channel, user));
     const message = renderSlack(answer);
     // Remembered before posting: a quick reply in the thread may arrive before the post returns.
     threads.remember(channel, threadTs, offeredChoices(answer));
-    await post(client, { channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    await deps.post({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
   };
 
-  app.event('app_mention', async ({ event, client, say }) => {
+  app.event('app_mention', async ({ event, say }) => {
     const threadTs = event.thread_ts ?? event.ts;
     await safely(
       'app_mention',
-      () => answerInThread(client, event.channel, threadTs, incomingFor(event.text, threads.lookup(event.channel, threadTs)), event.user),
+      () => answerInThread(event.channel, threadTs, incomingFor(event.text, threads.lookup(event.channel, threadTs)), event.user),
       (text) => say({ text, thread_ts: threadTs }),
     );
   });
 
-  app.message(async ({ message, client, say }) => {
+  app.message(async ({ message, say }) => {
     // Only plain user messages: no edits, joins, bot posts (ours included).
     if (message.subtype !== undefined || !('user' in message) || 'bot_id' in message) return;
     const text = typeof message.text === 'string' ? message.text : '';
@@ -125,7 +120,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
           const answer = await bot.reply(incomingFor(text, threadTs ? threads.lookup(message.channel, threadTs) : threads.lookup(message.channel, 'dm')), context(message.channel, message.user));
           const rendered = renderSlack(answer);
           threads.remember(message.channel, threadTs ?? 'dm', offeredChoices(answer));
-          await post(client, { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
+          await deps.post({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: rendered.text, blocks: rendered.blocks, unfurl_links: false });
         },
         (t) => say(t),
       );
@@ -135,7 +130,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (!threadTs || (deps.botUserId && text.includes(`<@${deps.botUserId}>`))) return;
     const choices = threads.lookup(message.channel, threadTs);
     if (choices === undefined) return;
-    await safely('thread follow-up', () => answerInThread(client, message.channel, threadTs, incomingFor(text, choices), message.user), (t) => say({ text: t, thread_ts: threadTs }));
+    await safely('thread follow-up', () => answerInThread(message.channel, threadTs, incomingFor(text, choices), message.user), (t) => say({ text: t, thread_ts: threadTs }));
   });
 
   app.command('/whoowns', async ({ command, ack, respond }) => {

@@ -59,6 +59,18 @@ function internalOwnerFor(kb: KnowledgeBase, service: Service | null, task: Task
 
 const OWNER_WORD: Readonly<Record<Owner, string>> = { aws: "AWS's", customer: 'yours', shared: 'shared' };
 
+/** Why the owner is one side of the entry (`what`: "Patching on Amazon RDS"), or null when it is the entry's own. */
+function partNoteFor(resolution: Extract<Resolution, { kind: 'responsibility' }>, what: string): string | null {
+  const { part } = resolution;
+  if (!part) return null;
+  if (resolution.onByDefault) return `${what} is shared overall, but AWS's part is on by default: nothing to switch on. Your part is optional.`;
+  if (resolution.aspect) {
+    const scope = resolution.aspectVariants ? ` (${resolution.aspectVariants.join(', ')})` : '';
+    return `${what} is ${OWNER_WORD[resolution.owner]} overall; “${resolution.aspect}” is ${OWNER_WORD[part]}${scope}.`;
+  }
+  return `${what} is shared; this question is about ${part === 'aws' ? "AWS's" : 'your'} part.`;
+}
+
 export function buildAnswer(resolution: Resolution, query: string, kb: KnowledgeBase): Answer {
   const meta: Meta = { kbVersion: kb.version, query, confidence: round(resolution.confidence) };
   switch (resolution.kind) {
@@ -76,15 +88,8 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       }
       // A shared entry asked about one side's part answers with that side, and says so.
       const owner = resolution.part ?? resolution.owner;
-      if (resolution.part) {
-        const side = resolution.part === 'aws' ? "AWS's" : 'yours';
-        const partNote = resolution.onByDefault
-          ? `${task.name} on ${service.shortName} is shared overall, but AWS's part is on by default: nothing to switch on. Your part is optional.`
-          : resolution.aspect
-          ? `${task.name} on ${service.shortName} is ${OWNER_WORD[resolution.owner]} overall; “${resolution.aspect}” is ${side}${resolution.aspectVariants ? ` (${resolution.aspectVariants.join(', ')})` : ''}.`
-          : `${task.name} on ${service.shortName} is shared; this question is about ${resolution.part === 'aws' ? "AWS's" : 'your'} part.`;
-        basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
-      }
+      const partNote = partNoteFor(resolution, `${task.name} on ${service.shortName}`);
+      if (partNote) basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
 
       return {
         ...meta,

@@ -7,6 +7,7 @@ import { STOPWORDS } from '../resolver/words';
 import { stemAll } from '../text/stem';
 import { toWords } from '../text/normalise';
 import type { KnowledgeBase } from './knowledge-base';
+import { aliasKey } from './validate';
 import type { Category } from './schema';
 
 export interface LintFinding {
@@ -47,10 +48,10 @@ export function lintKnowledgeBase(kb: KnowledgeBase, today: Date = new Date()): 
   // A part that stands for a service must not be another service's name: it is only consulted
   // when no service is named, and a name would then never be seen.
   const aliasOwner = new Map<string, string>();
-  for (const service of kb.services.values()) for (const alias of service.aliases) aliasOwner.set(stemAll(toWords(alias)).join(' '), service.id);
+  for (const service of kb.services.values()) for (const alias of service.aliases) aliasOwner.set(aliasKey(alias), service.id);
   for (const service of kb.services.values()) {
     for (const phrase of service.impliedBy ?? []) {
-      const owner = aliasOwner.get(stemAll(toWords(phrase)).join(' '));
+      const owner = aliasOwner.get(aliasKey(phrase));
       if (owner) error(`aws/${service.id}.yaml: impliedBy`, `"${phrase}" is an alias of ${owner === service.id ? 'this service' : `"${owner}"`}`);
     }
   }

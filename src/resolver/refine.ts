@@ -23,15 +23,10 @@ export interface QuestionWords {
 type ResponsibilityResolution = Extract<Resolution, { kind: 'responsibility' }>;
 
 export class AnswerRefiner {
-  /** Per service: which side its descriptions use each word on. */
+  /** Per service, counted when first needed: which side its descriptions use each word on. */
   private readonly sideCounts = new Map<string, SideCounts>();
 
-  constructor(
-    services: Iterable<Service>,
-    private readonly lexicon: Lexicon,
-  ) {
-    for (const service of services) this.sideCounts.set(service.id, countSideWords(partsOf(service)));
-  }
+  constructor(private readonly lexicon: Lexicon) {}
 
   refine(service: Service, task: Task, resolution: Resolution, question: QuestionWords, confidence: number): Resolution {
     if (resolution.kind === 'clarify' && resolution.reason === 'variant' && resolution.task) return this.settleVariant(service, task, resolution.task, resolution, question, confidence);
@@ -78,7 +73,12 @@ export class AnswerRefiner {
   }
 
   private countsFor(service: Service): SideCounts {
-    return this.sideCounts.get(service.id) ?? new Map();
+    let counts = this.sideCounts.get(service.id);
+    if (!counts) {
+      counts = countSideWords(partsOf(service));
+      this.sideCounts.set(service.id, counts);
+    }
+    return counts;
   }
 
   /** Words that name neither the service nor the task's topic: what may point at one side's part. */

@@ -41,7 +41,7 @@ export class Resolver {
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
     this.lexicon = buildLexicon(kb);
-    this.refiner = new AnswerRefiner(kb.services.values(), this.lexicon);
+    this.refiner = new AnswerRefiner(this.lexicon);
     this.typos = new TypoRepairer(this.lexicon.vocabulary);
   }
 
