@@ -165,7 +165,7 @@ export function buildHelp(kb: KnowledgeBase): HelpAnswer {
       { usage: '<question>', description: 'who owns a task, e.g. "who patches RDS?"' },
       { usage: 'service <name>', description: "the service's whole responsibility matrix" },
       { usage: 'team <name>', description: 'what an internal team owns (with an organisation file)' },
-      { usage: 'subscribe [filters]', description: 'announce changes of the model here (coming soon)' },
+      { usage: 'subscribe [filters]', description: 'announce changes of the model here' },
       { usage: 'unsubscribe', description: 'stop announcements here' },
       { usage: 'subscriptions', description: "this conversation's subscriptions" },
       { usage: 'help', description: 'this message' },
