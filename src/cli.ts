@@ -279,6 +279,6 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
     const code = errorCode(error);
     io.err(`whoowns: ${errorMessage(error)}`);
     if (code === 'USAGE') io.err('\n' + USAGE);
-    return code === 'INTERNAL' ? 1 : 2;
+    return error instanceof WhoownsError ? 2 : 1;
   }
 }

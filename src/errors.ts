@@ -16,8 +16,14 @@ export class WhoownsError extends Error {
   }
 }
 
-export function errorCode(error: unknown): ErrorCode {
-  return error instanceof WhoownsError ? error.code : 'INTERNAL';
+/**
+ * The code to log for an error: ours, else the one a platform SDK or Node put on it
+ * (`slack_webapi_platform_error`, `ECONNREFUSED`), else INTERNAL.
+ */
+export function errorCode(error: unknown): string {
+  if (error instanceof WhoownsError) return error.code;
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[\w.-]{1,64}$/.test(code) ? code : 'INTERNAL';
 }
 
 export function errorMessage(error: unknown): string {

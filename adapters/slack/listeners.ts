@@ -33,6 +33,10 @@ export interface SlackDeps {
 /** How long a slash command may take before it is acknowledged empty (Slack allows 3 s). */
 export const COMMAND_ANSWER_BUDGET_MS = 1500;
 
+/** The buttons our messages carry (choices, share, feedback). */
+const OUR_ACTIONS = new RegExp(`^(?:${SLACK_ACTIONS.choice}_\\d{1,2}|${SLACK_ACTIONS.share}|${SLACK_ACTIONS.feedbackUp}|${SLACK_ACTIONS.feedbackDown})$`);
+export const OUR_EVENTS = /^(?:app_mention|app_home_opened)$/;
+
 export const SORRY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
 /** Choices an answer offers, so a numbered reply in the thread can pick one. */
@@ -99,12 +103,23 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await deps.post({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
   };
 
-  app.event('app_mention', async ({ event, say }) => {
+  // Mentions and the Home tab share one event listener (see OUR_ACTIONS for why).
+  app.event(OUR_EVENTS, async ({ event, client }) => {
+    if (event.type === 'app_home_opened') {
+      if (event.tab !== 'home') return;
+      await safely('app_home_opened', async () => {
+        const help = bot.handle({ text: 'help' });
+        if (help.kind !== 'help') return;
+        await client.views.publish({ user_id: event.user, view: renderSlackHome(help) });
+      });
+      return;
+    }
+    if (event.type !== 'app_mention') return;
     const threadTs = event.thread_ts ?? event.ts;
     await safely(
       'app_mention',
       () => answerInThread(event.channel, threadTs, incomingFor(event.text, threads.lookup(event.channel, threadTs)), event.user),
-      (text) => say({ text, thread_ts: threadTs }),
+      (text) => deps.post({ channel: event.channel, thread_ts: threadTs, text }),
     );
   });
 
@@ -167,12 +182,38 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     );
   });
 
-  app.action(new RegExp(`^${SLACK_ACTIONS.choice}_\\d{1,2}$`), async ({ action, body, ack, respond }) => {
+  // One listener per payload kind: Bolt runs every registered listener's middleware for every
+  // request (with a copy of the arguments each time), so our buttons share one action listener.
+  app.action(OUR_ACTIONS, async ({ action, body, ack, respond }) => {
     await ack();
+    const actionId = 'action_id' in action ? action.action_id : '';
+    const value = 'value' in action ? action.value : undefined;
+    if (actionId === SLACK_ACTIONS.share) {
+      await safely(
+        'share',
+        async () => {
+          const selection = decodeSelection(value);
+          if (!selection) return;
+          const message = renderSlack(bot.handle({ selection }));
+          await respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: message.blocks });
+        },
+        (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+      );
+      return;
+    }
+    if (actionId === SLACK_ACTIONS.feedbackUp || actionId === SLACK_ACTIONS.feedbackDown) {
+      await safely('feedback', async () => {
+        const feedback = decodeFeedback(value);
+        if (!feedback) return;
+        logger.info({ component: 'slack', event: 'feedback', vote: feedback.vote, ...feedback.about, user: body.user.id, kbVersion: bot.kbVersion }, 'feedback');
+        await bot.feedback(feedback.vote, feedback.about, { platform: 'slack', user: body.user.id });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: feedback.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted. The maintainers review answers marked as not right.' });
+      });
+      return;
+    }
     await safely(
       'choice',
       async () => {
-        const value = 'value' in action ? action.value : undefined;
         const selection = decodeSelection(value);
         if (!selection) {
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button no longer works. Ask me again.' });
@@ -191,40 +232,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       },
       (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
     );
-  });
-
-  app.action(SLACK_ACTIONS.share, async ({ action, ack, respond }) => {
-    await ack();
-    await safely(
-      'share',
-      async () => {
-        const selection = decodeSelection('value' in action ? action.value : undefined);
-        if (!selection) return;
-        const message = renderSlack(bot.handle({ selection }));
-        await respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: message.blocks });
-      },
-      (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
-    );
-  });
-
-  app.action(new RegExp(`^(?:${SLACK_ACTIONS.feedbackUp}|${SLACK_ACTIONS.feedbackDown})$`), async ({ action, body, ack, respond }) => {
-    await ack();
-    await safely('feedback', async () => {
-      const feedback = decodeFeedback('value' in action ? action.value : undefined);
-      if (!feedback) return;
-      logger.info({ component: 'slack', event: 'feedback', vote: feedback.vote, ...feedback.about, user: body.user.id, kbVersion: bot.kbVersion }, 'feedback');
-      await bot.feedback(feedback.vote, feedback.about, { platform: 'slack', user: body.user.id });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: feedback.vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted. The maintainers review answers marked as not right.' });
-    });
-  });
-
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
-    await safely('app_home_opened', async () => {
-      const help = bot.handle({ text: 'help' });
-      if (help.kind !== 'help') return;
-      await client.views.publish({ user_id: event.user, view: renderSlackHome(help) });
-    });
   });
 
   app.error(async (error) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { OUR_EVENTS } from '../../../adapters/slack/listeners';
 import { ROOT } from '../../support/kb';
 
 interface Manifest {
@@ -19,8 +20,12 @@ describe('Slack app manifest', () => {
 
   it('subscribes to the events the listeners handle', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'app_home_opened', 'message.im']));
-    expect(listeners).toContain("app.event('app_mention'");
-    expect(listeners).toContain("app.event('app_home_opened'");
+    // Every subscribed event besides messages reaches our one event listener, and only those.
+    const events = manifest.settings.event_subscriptions.bot_events.filter((name) => !name.startsWith('message.'));
+    expect(events.filter((name) => !OUR_EVENTS.test(name))).toEqual([]);
+    expect(OUR_EVENTS.test('app_uninstalled')).toBe(false);
+    expect(listeners).toContain('app.event(OUR_EVENTS');
+    expect(listeners).toContain('app.message(');
     expect(listeners).toContain("app.command('/whoowns'");
   });
 

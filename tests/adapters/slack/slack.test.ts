@@ -12,6 +12,8 @@ interface Captured {
 let webApi: Captured[] = [];
 /** Every post to a response_url, in order. */
 let responses: Captured[] = [];
+/** When set, Slack refuses the next chat.postMessage that carries blocks with this error. */
+let refuseNextAnswer: string | undefined;
 let server: TestServer;
 
 function parse(body: unknown): Record<string, unknown> {
@@ -38,6 +40,11 @@ function mockSlack(): void {
       const path = uri.replace('/api/', '');
       webApi.push({ path, body: parse(body) });
       if (path === 'auth.test') return [200, { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'whoowns', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' }];
+      if (path === 'chat.postMessage' && refuseNextAnswer && parse(body).blocks !== undefined) {
+        const error = refuseNextAnswer;
+        refuseNextAnswer = undefined;
+        return [200, { ok: false, error }];
+      }
       return [200, { ok: true, channel: 'C0001', ts: `${now()}.000300` }];
     });
   nock(RESPONSE_ORIGIN)
@@ -159,6 +166,18 @@ describe('Slack over HTTP: conversations', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toMatchObject({ channel: 'C0001', thread_ts: ts });
     expect(JSON.stringify(blocksOf(posts[0]?.body ?? {}))).toContain('Customer (you)');
+  });
+
+  it('tells the thread politely when Slack refuses the answer, and logs the error with its code', async () => {
+    refuseNextAnswer = 'invalid_blocks';
+    const ts = `${now()}.000150`;
+    await post(signed(eventCallback({ type: 'app_mention', user: 'U0001', text: '<@UBOT> who patches RDS?', ts, channel: 'C0001', event_ts: ts }), JSON_TYPE));
+    await waitFor(() => webApi.filter((c) => c.path === 'chat.postMessage').length >= 2);
+    const [refused, apology] = webApi.filter((c) => c.path === 'chat.postMessage');
+    expect(refused?.body.blocks).toBeDefined();
+    expect(apology?.body).toMatchObject({ channel: 'C0001', thread_ts: ts, text: expect.stringContaining('Sorry, something went wrong') });
+    expect(apology?.body.blocks).toBeUndefined();
+    expect(server.logs.some((l) => l.includes('"listener":"app_mention"') && l.includes('"code":"slack_webapi_platform_error"'))).toBe(true);
   });
 
   it('answers a direct message in the DM', async () => {
