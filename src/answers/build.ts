@@ -91,8 +91,11 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
       const partNote = partNoteFor(resolution, `${task.name} on ${service.shortName}`);
       if (partNote) basisNote = basisNote ? `${partNote} ${basisNote}` : partNote;
 
+      // Written out, not spread from meta: see Resolver.fromEntry for why.
       return {
-        ...meta,
+        kbVersion: meta.kbVersion,
+        query: meta.query,
+        confidence: meta.confidence,
         kind: 'responsibility',
         service: { id: service.id, name: service.shortName },
         task: ref(entryTask.id === task.id || resolution.basis === 'category' ? task : entryTask),
@@ -111,7 +114,9 @@ export function buildAnswer(resolution: Resolution, query: string, kb: Knowledge
     }
     case 'general':
       return {
-        ...meta,
+        kbVersion: meta.kbVersion,
+        query: meta.query,
+        confidence: meta.confidence,
         kind: 'general',
         task: ref(resolution.task),
         owner: resolution.owner,

@@ -16,13 +16,22 @@ export interface AliasHit {
  */
 export function findAliases(words: readonly string[], table: AliasTable, repaired: ReadonlySet<number>): AliasHit[] {
   const hits: AliasHit[] = [];
+  const spaced: string[] = [];
+  const compact: string[] = [];
   let i = 0;
   while (i < words.length) {
     let matched: AliasHit | undefined;
     const longest = Math.min(table.maxWords + 1, words.length - i);
+    // The n-grams from i, built once by appending (not sliced and joined again for every n).
+    spaced.length = 0;
+    compact.length = 0;
+    for (let n = 1; n <= longest; n++) {
+      const word = words[i + n - 1] as string;
+      spaced.push(n === 1 ? word : `${spaced[n - 2] as string} ${word}`);
+      compact.push(n === 1 ? word : `${compact[n - 2] as string}${word}`);
+    }
     for (let n = longest; n >= 1 && !matched; n--) {
-      const span = words.slice(i, i + n);
-      const entry = table.byPhrase.get(span.join(' ')) ?? (n <= 3 ? table.byCompact.get(span.join('')) : undefined);
+      const entry = table.byPhrase.get(spaced[n - 1] as string) ?? (n <= 3 ? table.byCompact.get(compact[n - 1] as string) : undefined);
       if (entry) {
         let wasRepaired = false;
         for (let k = i; k < i + n; k++) if (repaired.has(k)) wasRepaired = true;

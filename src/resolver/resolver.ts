@@ -295,19 +295,36 @@ export class Resolver {
   }
 
   private fromEntry(service: Service, task: Task, entryTask: Task, entry: Responsibility, variant: Variant | undefined, confidence: number): Resolution {
-    const base = { kind: 'responsibility' as const, service, task, entryTask, sources: entry.sources, reviewed: entry.reviewed, confidence };
+    // One full literal per answer: spreading a smaller object into a wider one made V8 add the
+    // remaining fields one at a time, a fifth of the time spent finding an answer.
+    const answer = (variantShown: Variant | undefined, side: Responsibility | VariantPart, owner: Responsibility['owner'], condition: string | undefined, basisOf: 'service' | 'related-task' | 'variant', alternatives: { variant: Variant; owner: Responsibility['owner'] }[]): Resolution => ({
+      kind: 'responsibility',
+      service,
+      task,
+      entryTask,
+      variant: variantShown,
+      owner,
+      aws: side.aws,
+      customer: side.customer,
+      condition,
+      sources: entry.sources,
+      reviewed: entry.reviewed,
+      basis: basisOf,
+      alternatives,
+      confidence,
+    });
     const basis = entryTask === task ? ('service' as const) : ('related-task' as const);
     const parts = entry.byVariant ?? {};
     const variants = (service.variants ?? []).filter((v) => parts[v.id]);
     if (variants.length === 0) {
-      return { ...base, variant, owner: entry.owner, aws: entry.aws, customer: entry.customer, condition: entry.condition, basis, alternatives: [] };
+      return answer(variant, entry, entry.owner, entry.condition, basis, []);
     }
     // A named variant wins; otherwise the service's usual variant, if it has one.
     const chosen = variant && parts[variant.id] ? variant : variant ? undefined : variants.find((v) => v.id === service.defaultVariant);
     const part = chosen ? parts[chosen.id] : undefined;
     if (chosen && part) {
       const alternatives = variants.filter((v) => v !== chosen).map((v) => ({ variant: v, owner: (parts[v.id] as VariantPart).owner }));
-      return { ...base, variant: chosen, owner: part.owner, aws: part.aws, customer: part.customer, condition: part.condition ?? entry.condition, basis: 'variant', alternatives };
+      return answer(chosen, part, part.owner, part.condition ?? entry.condition, 'variant', alternatives);
     }
     const owners = new Set(variants.map((v) => (parts[v.id] as VariantPart).owner));
     if (!variant && (owners.size > 1 || !owners.has(entry.owner))) {
@@ -321,7 +338,7 @@ export class Resolver {
         confidence: Math.min(confidence, 0.8),
       };
     }
-    return { ...base, variant, owner: entry.owner, aws: entry.aws, customer: entry.customer, condition: entry.condition, basis, alternatives: [] };
+    return answer(variant, entry, entry.owner, entry.condition, basis, []);
   }
 
   private categoryDefault(service: Service, task: Task, confidence: number): Resolution {
