@@ -3,10 +3,15 @@
  * commands and events, each one fresh) and /api/messages (development mode), and against a bare
  * Bolt app answering the same signed requests. Prints requests/s, p50/p99 latency and errors for
  * each, and last `ratio ours/bare: 0.NN` (Slack endpoint throughput).
+ *
+ * Also printed, for reading the ratio: each server's CPU time per request (Linux, from /proc),
+ * and a second bare app that answers like a minimal bot (a fixed text in the acknowledgement, a
+ * fixed say() reply to each mention), so the cost of answering at all is separated from the cost
+ * of our answers. The server reads a frozen copy of knowledge/, so edits during a run reload nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -72,9 +77,22 @@ interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU time the server process used per request, when /proc tells it. */
+  cpuMsPerRequest: number | undefined;
 }
 
-async function load(label: string, url: string, make: () => { body: string; headers: Record<string, string> }): Promise<Figures> {
+/** User plus system CPU time of a process in milliseconds (Linux), or undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function load(label: string, url: string, server: ChildProcess, make: () => { body: string; headers: Record<string, string> }): Promise<Figures> {
+  const cpuBefore = cpuMs(server.pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -90,11 +108,13 @@ async function load(label: string, url: string, make: () => { body: string; head
       },
     ],
   });
-  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  const cpuAfter = cpuMs(server.pid);
+  const cpuMsPerRequest = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : undefined;
+  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerRequest };
 }
 
 function print(f: Figures): void {
-  console.log(`${f.label.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}   non-2xx ${f.non2xx}`);
+  console.log(`${f.label.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}   non-2xx ${f.non2xx}${f.cpuMsPerRequest === undefined ? '' : `   cpu ${f.cpuMsPerRequest.toFixed(2)} ms/req`}`);
 }
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
@@ -109,7 +129,11 @@ async function main(): Promise<void> {
   const sinkProcess = start([path.join(root, 'dist', 'scripts', 'bench-sink.js')], { PORT: String(sinkPort) });
   const sink = { url: `http://127.0.0.1:${sinkPort}` };
   await waitForPort(`${sink.url}/up`);
+  // A frozen copy: the server watches its knowledge folder and reloads on every edit.
+  const knowledgeDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'whoowns-bench-kb-')), 'knowledge');
+  cpSync(path.join(root, 'knowledge'), knowledgeDir, { recursive: true });
   const ours = start([path.join(root, 'bin', 'whoowns.js'), 'serve'], {
+    KNOWLEDGE_DIR: knowledgeDir,
     PORT: String(ourPort),
     HOST: '127.0.0.1',
     NODE_ENV: 'development',
@@ -121,21 +145,28 @@ async function main(): Promise<void> {
     PLAYGROUND: 'off',
   });
   const bare = start([path.join(root, 'dist', 'scripts', 'bare-bolt.js')], { PORT: String(barePort), SLACK_SIGNING_SECRET: SECRET });
+  const answeringPort = 3983;
+  const answering = start([path.join(root, 'dist', 'scripts', 'bare-bolt.js')], { PORT: String(answeringPort), SLACK_SIGNING_SECRET: SECRET, BARE_ANSWERS: 'on', SLACK_API_URL: `${sink.url}/api/` });
   try {
     await waitForPort(`${sink.url}/up`);
     await waitForPort(`http://127.0.0.1:${ourPort}/healthz`);
     await waitForPort(`http://127.0.0.1:${barePort}/slack/events`);
+    await waitForPort(`http://127.0.0.1:${answeringPort}/slack/events`);
     console.log(`node ${process.version}, ${os.cpus().length} cores, ${CONNECTIONS} connections, ${SECONDS} s per run, loopback`);
-    const slack = await load('ours  /slack/events', `http://127.0.0.1:${ourPort}/slack/events`, () => slackRequest(sink.url));
+    const slack = await load('ours  /slack/events', `http://127.0.0.1:${ourPort}/slack/events`, ours, () => slackRequest(sink.url));
     print(slack);
-    const teams = await load('ours  /api/messages (development)', `http://127.0.0.1:${ourPort}/api/messages`, () => teamsRequest(sink.url));
+    const teams = await load('ours  /api/messages (development)', `http://127.0.0.1:${ourPort}/api/messages`, ours, () => teamsRequest(sink.url));
     print(teams);
-    const baseline = await load('bare Bolt /slack/events', `http://127.0.0.1:${barePort}/slack/events`, () => slackRequest(sink.url));
+    const replying = await load('bare Bolt, fixed replies (for reading)', `http://127.0.0.1:${answeringPort}/slack/events`, answering, () => slackRequest(sink.url));
+    print(replying);
+    const baseline = await load('bare Bolt /slack/events', `http://127.0.0.1:${barePort}/slack/events`, bare, () => slackRequest(sink.url));
     print(baseline);
+    console.log(`ratio ours/bare with fixed replies: ${(slack.rps / replying.rps).toFixed(2)} (for reading; the target is the next line)`);
     console.log(`ratio ours/bare: ${(slack.rps / baseline.rps).toFixed(2)}`);
   } finally {
     ours.kill('SIGTERM');
     bare.kill('SIGTERM');
+    answering.kill('SIGTERM');
     sinkProcess.kill('SIGTERM');
   }
 }
