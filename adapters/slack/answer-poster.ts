@@ -47,6 +47,9 @@ export interface AnswerPosterOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** The longest Retry-After an answer waits for; Slack's rate-limit windows are a minute long. */
+export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
+
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createAnswerPoster(options: AnswerPosterOptions): PostMessage {
@@ -88,7 +91,10 @@ export function createAnswerPoster(options: AnswerPosterOptions): PostMessage {
         const retriable = e.code === webApi.ErrorCode.RequestError || e.code === webApi.ErrorCode.RateLimitedError || (e.statusCode ?? 0) >= 500;
         const backoff = Math.min(maxTimeout, minTimeout * factor ** attempt * (randomize ? 1 + Math.random() : 1));
         const wait = e.retryAfter !== undefined ? e.retryAfter * 1000 : backoff;
-        if (!retriable || attempt >= retries || Date.now() - started + wait > maxRetryTime) throw error;
+        // A rate limit's Retry-After is waited out even past the retry budget (an answer a minute
+        // late beats none), up to a cap; backoffs after errors stay within the budget.
+        const tooLong = e.retryAfter !== undefined ? wait > MAX_RATE_LIMIT_WAIT_MS : Date.now() - started + wait > maxRetryTime;
+        if (!retriable || attempt >= retries || tooLong) throw error;
         await sleep(wait);
       }
     }

@@ -179,6 +179,28 @@ describe('the answer poster (chat.postMessage as JSON)', () => {
     }
   });
 
+  it('waits out a Retry-After longer than the retry budget, up to two minutes, and gives up beyond', async () => {
+    let calls = 0;
+    let retryAfter = '45';
+    const server = await localServer((_req, res) => {
+      calls++;
+      if (calls % 2 === 1) json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter });
+      else json(res, 200, { ok: true });
+    });
+    try {
+      const post = createAnswerPoster({ token: 'xoxb-9', apiUrl: `${server.base}/api/`, fetch: transport.fetch, retry, sleep });
+      await post({ channel: 'C1', text: 'hi' });
+      expect(calls).toBe(2);
+      expect(waits).toEqual([45_000]);
+      retryAfter = '600';
+      await expect(post({ channel: 'C1', text: 'hi' })).rejects.toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: 600 });
+      expect(calls).toBe(3);
+      expect(waits).toEqual([45_000]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('does not retry what Slack refused (ok: false), and says why like the WebClient', async () => {
     const server = await localServer((_req, res) => json(res, 200, { ok: false, error: 'channel_not_found' }));
     try {
