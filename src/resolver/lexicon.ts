@@ -29,6 +29,11 @@ export interface TaskPhrase {
   readonly words: readonly string[];
   /** The same words in the synonym's order, small words left out: for the word-order bonus. */
   readonly ordered: readonly string[];
+  /**
+   * Words written joined by "+" ("host+os"), which count only side by side and in that order:
+   * "the host OS" is the hypervisor's, "the OS on our hosts" is the instance's.
+   */
+  readonly adjacent: readonly (readonly string[])[];
   readonly weight: number;
 }
 
@@ -101,13 +106,14 @@ function taskPhrases(task: Task, concepts: KnowledgeBase['concepts']): TaskPhras
   const out: TaskPhrase[] = [];
   for (const synonym of [task.name.toLowerCase(), ...task.synonyms]) {
     for (const expanded of expandSynonym(synonym, concepts)) {
-      const stems = stemAll(toWords(expanded));
+      const adjacent = (expanded.match(/\S+(?:\+\S+)+/g) ?? []).map((group) => stemAll(toWords(group.replace(/\+/g, ' '))).filter((w) => !STOPWORDS.has(w)));
+      const stems = stemAll(toWords(expanded.replace(/\+/g, ' ')));
       const words = [...new Set(stems)].sort();
       const ordered = stems.filter((w) => !STOPWORDS.has(w));
-      const key = `${words.join(' ')}|${ordered.join(' ')}`;
+      const key = `${words.join(' ')}|${ordered.join(' ')}|${adjacent.map((g) => g.join('+')).join(',')}`;
       if (words.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      out.push({ taskId: task.id, words, ordered, weight: words.reduce((sum, w) => sum + wordWeight(w), 0) });
+      out.push({ taskId: task.id, words, ordered, adjacent: adjacent.filter((g) => g.length >= 2), weight: words.reduce((sum, w) => sum + wordWeight(w), 0) });
     }
   }
   return out;
@@ -150,7 +156,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   }
   for (const t of kb.tasks.values()) {
     addWords(t.name);
-    t.synonyms.forEach((syn) => expandSynonym(syn, kb.concepts).forEach(addWords));
+    t.synonyms.forEach((syn) => expandSynonym(syn, kb.concepts).forEach((phrase) => addWords(phrase.replace(/\+/g, ' '))));
   }
   const knownStems = new Set<string>([...surface].map(stem));
   for (const w of STOPWORDS) knownStems.add(w);

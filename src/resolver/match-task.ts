@@ -47,6 +47,7 @@ export function scoreTasks(words: ReadonlySet<string>, lexicon: Lexicon, sequenc
   for (const [index, count] of hits) {
     const phrase = lexicon.phrases[index];
     if (!phrase || count < phrase.words.length) continue;
+    if (phrase.adjacent.some((group) => !occursInOrder(group, sequence, positions))) continue;
     let entry = perTask.get(phrase.taskId);
     if (!entry) {
       entry = { best: 0, bestWords: [], covered: new Map() };

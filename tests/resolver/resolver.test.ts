@@ -144,6 +144,13 @@ describe('resolver: one side of a shared entry', () => {
     expect(r.part).toBeUndefined();
   });
 
+  it('tells "the host OS" (the hypervisor\'s, AWS) from "the OS on our hosts" (the instance\'s, ours)', () => {
+    expect(outcome('who patches the host OS for ec2?')).toMatchObject({ service: 'ec2', task: 'patch-host', owner: 'aws' });
+    expect(outcome('host OS patching on ec2')).toMatchObject({ service: 'ec2', task: 'patch-host', owner: 'aws' });
+    expect(outcome('who patches the OS on our EC2 hosts?')).toMatchObject({ service: 'ec2', task: 'patch-guest-os', owner: 'customer' });
+    expect(outcome('patching the os on the docker host running on ec2')).toMatchObject({ service: 'ec2', task: 'patch-guest-os', owner: 'customer' });
+  });
+
   it('gives an inherited control (the underlying hosts) to AWS rather than the blurred parent entry', () => {
     expect(outcome('who patches the underlying hosts of app runner?')).toMatchObject({ kind: 'responsibility', service: 'app-runner', owner: 'aws' });
   });
