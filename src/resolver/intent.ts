@@ -31,6 +31,8 @@ const ROLE_PREFIX = /^\s*(?:system|assistant|developer)\s*:/i;
 
 /** Verbs that ask the bot to do a job rather than answer who owns one. */
 const REQUEST_VERBS = new Set(['recommend', 'suggest', 'delete', 'remove', 'restart', 'reboot', 'terminate', 'write', 'translate', 'convert', 'book', 'schedule', 'generate', 'draft', 'summarize', 'summarise', 'calculate', 'compute', 'send', 'email', 'order', 'buy', 'debug', 'draw', 'remind', 'create', 'deploy', 'build', 'install', 'code']);
+/** Verbs that ask a favour when "me" or "us" follows them. */
+const FAVOUR_VERBS = new Set(['add', 'invite', 'give', 'grant', 'get']);
 const POLITE_LEAD = new Set(['can', 'could', 'would', 'will', 'you', 'u', 'please', 'pls', 'plz', 'kindly', 'hey', 'hi', 'yo', 'me']);
 
 /** Words that show a question is about ownership, even when it starts with "how". */
@@ -64,6 +66,8 @@ function isRequest(words: readonly string[]): boolean {
   if (i >= words.length) return false;
   // "open a support case" is a request; "OpenSearch" typed as "open search" is a service.
   if (words[i] === 'open') return ['a', 'an', 'the', 'ticket', 'case'].includes(words[i + 1] ?? '');
+  // "add me to #sec-alerts", "give me access": a favour asked; "add MFA to root" is a task named.
+  if (FAVOUR_VERBS.has(words[i] as string) && (words[i + 1] === 'me' || words[i + 1] === 'us')) return true;
   return REQUEST_VERBS.has(words[i] as string);
 }
 

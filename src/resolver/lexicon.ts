@@ -7,7 +7,7 @@ import type { Service, Task } from '../knowledge/schema';
 import { toWords } from '../text/normalise';
 import { stem, stemAll } from '../text/stem';
 import { englishWords } from './english';
-import { GENERIC_WORDS, STOPWORDS } from './words';
+import { GENERIC_WORDS, SERVICE_BOUND_WORDS, STOPWORDS } from './words';
 
 export interface AliasEntry {
   readonly id: string;
@@ -55,7 +55,7 @@ export interface Lexicon {
 
 export function wordWeight(stemmedWord: string): number {
   if (STOPWORDS.has(stemmedWord)) return 0.25;
-  return GENERIC_WORDS.has(stemmedWord) ? 0.5 : 1;
+  return GENERIC_WORDS.has(stemmedWord) || SERVICE_BOUND_WORDS.has(stemmedWord) ? 0.5 : 1;
 }
 
 function buildAliasTable(entries: ReadonlyArray<{ id: string; alias: string }>): AliasTable {

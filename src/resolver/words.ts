@@ -41,6 +41,15 @@ export const GENERIC_WORDS = stemmed(`
   security secure service services policy policies run runs running operate operates maintain maintains platform
 `);
 
+/**
+ * Words that point at a task only about a named service: a stolen Snowball device is a question
+ * of who guards it, a stolen laptop is not a question about AWS at all. Weighted like the broad
+ * words, so alone they never make a general answer.
+ */
+export const SERVICE_BOUND_WORDS = stemmed(`
+  stolen stole theft
+`);
+
 /** Questions about these are out of scope however they mention a service. */
 export const OFF_TOPIC_WORDS = stemmed(`
   price prices pricing cost costs costing billing billed bill bills invoice invoices cheap cheaper cheapest

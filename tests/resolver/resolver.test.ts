@@ -151,6 +151,21 @@ describe('resolver: one side of a shared entry', () => {
     expect(outcome('patching the os on the docker host running on ec2')).toMatchObject({ service: 'ec2', task: 'patch-guest-os', owner: 'customer' });
   });
 
+  it.each([
+    ['do we have to spread our memorydb nodes across availability zones', 'memorydb', 'high-availability'],
+    ['aurora serverless: who picks the ACUs', 'aurora', 'capacity-scaling'],
+    ['who sets the DPUs for our glue jobs', 'glue', 'capacity-scaling'],
+    ['our ec2 box got hacked, who responds', 'ec2', 'incident-response'],
+    ['someone stole the snowball from our office, who is responsible', 'snowball', 'physical-security'],
+  ])('reads everyday wording for a task: %s', (question, service, task) => {
+    expect(outcome(question)).toMatchObject({ kind: 'responsibility', service, task });
+  });
+
+  it('answers theft only about a named service: a stolen laptop is no question about AWS', () => {
+    expect(outcome('laptop theft at the office, who is responsible')).toEqual({ kind: 'unknown' });
+    expect(outcome('who wipes hard drives before aws throws them away')).toEqual({ kind: 'general', task: 'hardware', owner: 'aws' });
+  });
+
   it('gives an inherited control (the underlying hosts) to AWS rather than the blurred parent entry', () => {
     expect(outcome('who patches the underlying hosts of app runner?')).toMatchObject({ kind: 'responsibility', service: 'app-runner', owner: 'aws' });
   });
