@@ -7,7 +7,7 @@ import { childTasks, findResponsibility, type KnowledgeBase } from '../knowledge
 import type { Responsibility, Service, Task, Variant, VariantPart } from '../knowledge/schema';
 import { normalise } from '../text/normalise';
 import { stem } from '../text/stem';
-import { buildLexicon, type Lexicon } from './lexicon';
+import { buildLexicon, type AliasTable, type Lexicon } from './lexicon';
 import { findAliases, type AliasHit } from './match-service';
 import { scoreTasks, type TaskScore } from './match-task';
 import type { Choice, Resolution, Selection } from './resolution';
@@ -200,11 +200,15 @@ export class Resolver {
     for (const hit of hits) {
       const table = this.lexicon.variants.get(hit.id);
       if (!table || dropped.has(hit)) continue;
-      for (const v of findAliases(stems, table, repaired)) {
+      const found = findAliases(stems, table, repaired).map((v) => ({ id: v.id, positions: range(v.start, v.end) }));
+      // "self-managed EKS nodes", "managed EKS node groups": the service's own name inside the
+      // variant's. Read the question once more without it.
+      if (found.length === 0) found.push(...variantsAround(stems, hit, table));
+      for (const v of found) {
         for (const other of hits) {
-          if (other !== hit && other.start >= v.start && other.end <= v.end) dropped.add(other);
+          if (other !== hit && v.positions.includes(other.start) && v.positions.includes(other.end - 1)) dropped.add(other);
         }
-        for (let k = v.start; k < v.end; k++) consumed.add(k);
+        for (const k of v.positions) consumed.add(k);
         if (!variant) {
           variant = this.kb.services.get(hit.id)?.variants?.find((x) => x.id === v.id);
           variantOwner = hit.id;
@@ -419,12 +423,46 @@ const INFLECTED = /(?:ing|ed|es|s)$/;
 
 const VERSION_WORD = /^v?\d{1,5}$/;
 
-/** True for "... 5.7 to 8.0 ...", "v2 to v3": a number, "to", a number (words split at dots). */
+const MOVE_WORD = /^(?:upgrad|migrat|mov|bump|jump)/;
+
+/**
+ * True for "... 5.7 to 8.0 ...", "v2 to v3": a number, "to", a number (words split at dots); and
+ * for "upgrading our 7.10 domain to OpenSearch 2.x": a word of moving, a number, later "to" and a
+ * version within the next three words.
+ */
+/** "2.x", "1.31", "v3", "version 8" (dots already split words): a number that reads as a version. */
+function looksLikeVersion(words: readonly string[], i: number): boolean {
+  const word = words[i];
+  if (word === undefined || !VERSION_WORD.test(word)) return false;
+  const next = words[i + 1] ?? '';
+  return word.startsWith('v') || next === 'x' || /^\d{1,5}$/.test(next) || words[i - 1] === 'version';
+}
+
 function hasVersionJump(words: readonly string[]): boolean {
-  for (let i = 1; i + 1 < words.length; i++) {
-    if (words[i] === 'to' && VERSION_WORD.test(words[i - 1] as string) && VERSION_WORD.test(words[i + 1] as string)) return true;
+  const moving = words.some((w) => MOVE_WORD.test(w));
+  let numberSeen = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === 'to' && i > 0) {
+      if (VERSION_WORD.test(words[i - 1] as string) && VERSION_WORD.test(words[i + 1] ?? '')) return true;
+      if (moving && numberSeen && [1, 2, 3].some((k) => looksLikeVersion(words, i + k))) return true;
+    }
+    if (VERSION_WORD.test(word)) numberSeen = true;
   }
   return false;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, k) => start + k);
+}
+
+/** Variant aliases that span the service's own name once it is taken out ("self-managed [EKS] nodes"). */
+function variantsAround(stems: readonly string[], hit: AliasHit, table: AliasTable): Array<{ id: string; positions: number[] }> {
+  const kept = stems.map((_, i) => i).filter((i) => i < hit.start || i >= hit.end);
+  const squeezed = kept.map((i) => stems[i] as string);
+  return findAliases(squeezed, table, new Set())
+    .map((v) => ({ id: v.id, positions: kept.slice(v.start, v.end) }))
+    .filter((v) => v.positions.some((i) => i < hit.start) && v.positions.some((i) => i >= hit.end));
 }
 
 const COORDINATORS = new Set(['and', 'or', 'vs', 'versus', 'nor', 'either', 'both', 'compared', 'between', 'v']);

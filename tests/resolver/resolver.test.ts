@@ -161,6 +161,21 @@ describe('resolver: one side of a shared entry', () => {
     expect(outcome(question)).toMatchObject({ kind: 'responsibility', service, task });
   });
 
+  it('finds a variant whose name has the service inside it ("self-managed EKS nodes")', () => {
+    expect(outcome('who rolls the latest AMI onto our self-managed eks nodes')).toMatchObject({ service: 'eks', task: 'patch-guest-os', variant: 'self-managed', owner: 'customer' });
+    expect(outcome('our managed EKS node groups: who patches the OS')).toMatchObject({ service: 'eks', variant: 'managed-node-groups', owner: 'customer' });
+  });
+
+  it('reads a jump between versions as a major version upgrade, but not any two numbers', () => {
+    expect(outcome('upgrading our 6.8 elasticsearch domain to opensearch 2.x, aws or us?')).toMatchObject({ service: 'opensearch', task: 'version-upgrades', owner: 'customer' });
+    expect(outcome('who patches the 2 instances we moved to 3 AZs')).not.toMatchObject({ task: 'version-upgrades' });
+  });
+
+  it('takes the parts of a control plane and remediation wording', () => {
+    expect(outcome('who patches etcd on eks')).toMatchObject({ service: 'eks', task: 'patching', owner: 'aws' });
+    expect(outcome('inspector found CVEs on our instances, who has to remediate the findings')).toMatchObject({ service: 'inspector', task: 'vulnerability-scanning', owner: 'customer' });
+  });
+
   it('answers theft only about a named service: a stolen laptop is no question about AWS', () => {
     expect(outcome('laptop theft at the office, who is responsible')).toEqual({ kind: 'unknown' });
     expect(outcome('who wipes hard drives before aws throws them away')).toEqual({ kind: 'general', task: 'hardware', owner: 'aws' });
