@@ -172,7 +172,8 @@ describe('resolver: one side of a shared entry', () => {
   });
 
   it('takes the parts of a control plane and remediation wording', () => {
-    expect(outcome('who patches etcd on eks')).toMatchObject({ service: 'eks', task: 'patching', owner: 'aws' });
+    const etcd = resolver.resolve('who patches etcd on eks');
+    expect(etcd).toMatchObject({ kind: 'responsibility', owner: 'shared', part: 'aws', aspect: 'etcd' });
     expect(outcome('inspector found CVEs on our instances, who has to remediate the findings')).toMatchObject({ service: 'inspector', task: 'vulnerability-scanning', owner: 'customer' });
   });
 
