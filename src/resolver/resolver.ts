@@ -219,7 +219,9 @@ export class Resolver {
     // "IAM roles for Lambda": a cross-cutting service named next to another one is part of the
     // task, not the subject, so its words go back to task matching.
     const kept = hits.filter((hit) => !dropped.has(hit));
-    const subjects = kept.filter((hit) => !this.kb.services.get(hit.id)?.crossCutting);
+    // Unless the question opens with it and names one of its variants: "AWS managed KMS keys for
+    // EBS" asks about the keys, "X-Ray encryption with a customer managed key" about X-Ray.
+    const subjects = kept.filter((hit) => !this.kb.services.get(hit.id)?.crossCutting || (hit.id === variantOwner && hit.id === kept[0]?.id));
     let chosen = subjects.length > 0 && subjects.length < kept.length ? subjects : kept;
     // "Athena: the data we query in S3": the first service named is the subject and later ones
     // are where things live, unless the question puts them side by side ("EC2 and RDS", "vs").

@@ -177,6 +177,15 @@ describe('resolver: one side of a shared entry', () => {
     expect(outcome('inspector found CVEs on our instances, who has to remediate the findings')).toMatchObject({ service: 'inspector', task: 'vulnerability-scanning', owner: 'customer' });
   });
 
+  it('takes a cross-cutting service as the subject when the question opens with one of its variants', () => {
+    expect(outcome('aws managed kms keys for ebs and rds: do we rotate those?')).toMatchObject({ service: 'kms', variant: 'aws-managed', task: 'key-rotation', owner: 'aws' });
+    expect(outcome('aws x-ray encryption with a customer managed key, us?')).toMatchObject({ service: 'x-ray' });
+  });
+
+  it('takes an instance family for EC2 when no service is named', () => {
+    expect(outcome('who patches the os on our t3.micro boxes')).toMatchObject({ service: 'ec2', task: 'patch-guest-os', owner: 'customer' });
+  });
+
   it('answers theft only about a named service: a stolen laptop is no question about AWS', () => {
     expect(outcome('laptop theft at the office, who is responsible')).toEqual({ kind: 'unknown' });
     expect(outcome('who wipes hard drives before aws throws them away')).toEqual({ kind: 'general', task: 'hardware', owner: 'aws' });
