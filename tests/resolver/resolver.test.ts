@@ -178,7 +178,7 @@ describe('resolver: one side of a shared entry', () => {
   });
 
   it('takes a cross-cutting service as the subject when the question opens with one of its variants', () => {
-    expect(outcome('aws managed kms keys for ebs and rds: do we rotate those?')).toMatchObject({ service: 'kms', variant: 'aws-managed', task: 'key-rotation', owner: 'aws' });
+    expect(outcome('aws managed kms keys like the one for ebs: do we rotate those?')).toMatchObject({ service: 'kms', variant: 'aws-managed', task: 'key-rotation', owner: 'aws' });
     expect(outcome('aws x-ray encryption with a customer managed key, us?')).toMatchObject({ service: 'x-ray' });
   });
 
