@@ -16,7 +16,7 @@ const SETS: ReadonlyArray<{ file: string; floor: Partial<Record<EvalKind, number
   { file: 'questions.jsonl', floor: { answer: 0.95, general: 0.95, ambiguous: 0.95, out_of_scope: 0.95 }, minimum: 800 },
   { file: 'holdout-1.jsonl', floor: { answer: 0.86, general: 0.85, ambiguous: 0.55, out_of_scope: 0.9 }, minimum: 250 },
   { file: 'holdout-2.jsonl', floor: { answer: 0.83, general: 0.7, ambiguous: 0.4, out_of_scope: 0.8 }, minimum: 200 },
-  { file: 'holdout-3.jsonl', floor: { answer: 0.85, general: 0.85, ambiguous: 0.9, out_of_scope: 0.9 }, minimum: 200 },
+  { file: 'holdout-3.jsonl', floor: { answer: 0.92, general: 0.9, ambiguous: 0.9, out_of_scope: 0.95 }, minimum: 200 },
 ];
 
 describe.each(SETS)('labelled questions: $file', ({ file, floor, minimum }) => {
