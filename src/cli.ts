@@ -11,7 +11,7 @@ import { toAskJson } from './answers/json';
 import { createBot } from './create-bot';
 import { loadConfig } from './config';
 import { errorCode, errorMessage, WhoownsError } from './errors';
-import { formatReport, readQuestions, runEval } from './eval/eval';
+import { FIGURE_ONLY_SETS, formatReport, readQuestions, runEval } from './eval/eval';
 import { matrixRows, toCsv, toMarkdown } from './knowledge/export';
 import { formatIssue } from './knowledge/issues';
 import { diffSnapshots } from './knowledge/diff';
@@ -208,8 +208,10 @@ function evaluate(args: string[], io: Io): number {
   const files = single ? [single] : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
   const { bot } = botFromSettings();
   files.forEach((file, i) => {
-    if (files.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${path.relative(projectRoot(), file)}`);
-    io.out(formatReport(runEval(bot, readQuestions(file)), !quiet));
+    // A figure-only set keeps its misses unread unless asked for by name (--file).
+    const blind = !single && FIGURE_ONLY_SETS.includes(path.basename(file));
+    if (files.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${path.relative(projectRoot(), file)}${blind ? ' (figure only: misses not shown)' : ''}`);
+    io.out(formatReport(runEval(bot, readQuestions(file)), !quiet && !blind));
   });
   return 0;
 }

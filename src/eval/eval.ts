@@ -5,6 +5,12 @@ import { toAskJson, type AskJson } from '../answers/json';
 import type { Bot } from '../bot';
 import { ownerSchema } from '../knowledge/schema';
 
+/**
+ * Held-out sets kept honest: their misses are never read to choose a fix, so `whoowns eval`
+ * prints only their figures unless one is named with --file.
+ */
+export const FIGURE_ONLY_SETS: readonly string[] = ['holdout-2.jsonl', 'holdout-4.jsonl'];
+
 export const KINDS = ['answer', 'general', 'ambiguous', 'out_of_scope', 'overview'] as const;
 export type EvalKind = (typeof KINDS)[number];
 
