@@ -101,13 +101,18 @@ export function expandSynonym(synonym: string, concepts: Readonly<Record<string,
   return results;
 }
 
+/** A synonym's words without the "+" that ties some of them together ("host+os" -> "host os"). */
+function unjoined(phrase: string): string {
+  return phrase.replace(/\+/g, ' ');
+}
+
 function taskPhrases(task: Task, concepts: KnowledgeBase['concepts']): TaskPhrase[] {
   const seen = new Set<string>();
   const out: TaskPhrase[] = [];
   for (const synonym of [task.name.toLowerCase(), ...task.synonyms]) {
     for (const expanded of expandSynonym(synonym, concepts)) {
-      const adjacent = (expanded.match(/\S+(?:\+\S+)+/g) ?? []).map((group) => stemAll(toWords(group.replace(/\+/g, ' '))).filter((w) => !STOPWORDS.has(w)));
-      const stems = stemAll(toWords(expanded.replace(/\+/g, ' ')));
+      const adjacent = (expanded.match(/\S+(?:\+\S+)+/g) ?? []).map((group) => stemAll(toWords(unjoined(group))).filter((w) => !STOPWORDS.has(w)));
+      const stems = stemAll(toWords(unjoined(expanded)));
       const words = [...new Set(stems)].sort();
       const ordered = stems.filter((w) => !STOPWORDS.has(w));
       const key = `${words.join(' ')}|${ordered.join(' ')}|${adjacent.map((g) => g.join('+')).join(',')}`;
@@ -156,7 +161,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   }
   for (const t of kb.tasks.values()) {
     addWords(t.name);
-    t.synonyms.forEach((syn) => expandSynonym(syn, kb.concepts).forEach((phrase) => addWords(phrase.replace(/\+/g, ' '))));
+    t.synonyms.forEach((syn) => expandSynonym(syn, kb.concepts).forEach((phrase) => addWords(unjoined(phrase))));
   }
   const knownStems = new Set<string>([...surface].map(stem));
   for (const w of STOPWORDS) knownStems.add(w);

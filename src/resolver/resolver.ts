@@ -303,13 +303,13 @@ export class Resolver {
   private fromEntry(service: Service, task: Task, entryTask: Task, entry: Responsibility, variant: Variant | undefined, confidence: number): Resolution {
     // One full literal per answer: spreading a smaller object into a wider one made V8 add the
     // remaining fields one at a time, a fifth of the time spent finding an answer.
-    const answer = (variantShown: Variant | undefined, side: Responsibility | VariantPart, owner: Responsibility['owner'], condition: string | undefined, basisOf: 'service' | 'related-task' | 'variant', alternatives: { variant: Variant; owner: Responsibility['owner'] }[]): Resolution => ({
+    const answer = (variantShown: Variant | undefined, side: Responsibility | VariantPart, condition: string | undefined, basisOf: 'service' | 'related-task' | 'variant', alternatives: { variant: Variant; owner: Responsibility['owner'] }[]): Resolution => ({
       kind: 'responsibility',
       service,
       task,
       entryTask,
       variant: variantShown,
-      owner,
+      owner: side.owner,
       aws: side.aws,
       customer: side.customer,
       condition,
@@ -323,14 +323,14 @@ export class Resolver {
     const parts = entry.byVariant ?? {};
     const variants = (service.variants ?? []).filter((v) => parts[v.id]);
     if (variants.length === 0) {
-      return answer(variant, entry, entry.owner, entry.condition, basis, []);
+      return answer(variant, entry, entry.condition, basis, []);
     }
     // A named variant wins; otherwise the service's usual variant, if it has one.
     const chosen = variant && parts[variant.id] ? variant : variant ? undefined : variants.find((v) => v.id === service.defaultVariant);
     const part = chosen ? parts[chosen.id] : undefined;
     if (chosen && part) {
       const alternatives = variants.filter((v) => v !== chosen).map((v) => ({ variant: v, owner: (parts[v.id] as VariantPart).owner }));
-      return answer(chosen, part, part.owner, part.condition ?? entry.condition, 'variant', alternatives);
+      return answer(chosen, part, part.condition ?? entry.condition, 'variant', alternatives);
     }
     const owners = new Set(variants.map((v) => (parts[v.id] as VariantPart).owner));
     if (!variant && (owners.size > 1 || !owners.has(entry.owner))) {
@@ -344,7 +344,7 @@ export class Resolver {
         confidence: Math.min(confidence, 0.8),
       };
     }
-    return answer(variant, entry, entry.owner, entry.condition, basis, []);
+    return answer(variant, entry, entry.condition, basis, []);
   }
 
   private categoryDefault(service: Service, task: Task, confidence: number): Resolution {
@@ -427,11 +427,6 @@ const VERSION_WORD = /^v?\d{1,5}$/;
 
 const MOVE_WORD = /^(?:upgrad|migrat|mov|bump|jump)/;
 
-/**
- * True for "... 5.7 to 8.0 ...", "v2 to v3": a number, "to", a number (words split at dots); and
- * for "upgrading our 7.10 domain to OpenSearch 2.x": a word of moving, a number, later "to" and a
- * version within the next three words.
- */
 /** "2.x", "1.31", "v3", "version 8" (dots already split words): a number that reads as a version. */
 function looksLikeVersion(words: readonly string[], i: number): boolean {
   const word = words[i];
@@ -440,6 +435,11 @@ function looksLikeVersion(words: readonly string[], i: number): boolean {
   return word.startsWith('v') || next === 'x' || /^\d{1,5}$/.test(next) || words[i - 1] === 'version';
 }
 
+/**
+ * True for "... 5.7 to 8.0 ...", "v2 to v3": a number, "to", a number (words split at dots); and
+ * for "upgrading our 7.10 domain to OpenSearch 2.x": a word of moving, a number, later "to" and a
+ * version within the next three words.
+ */
 function hasVersionJump(words: readonly string[]): boolean {
   const moving = words.some((w) => MOVE_WORD.test(w));
   let numberSeen = false;
